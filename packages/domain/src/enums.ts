@@ -1,6 +1,11 @@
 /** The closed vocabularies of PRODUCT.md. Values are stored and sent as these strings. */
 
-export const Role = { ADMIN: 'ADMIN', SUPERVISOR: 'SUPERVISOR', COLLECTOR: 'COLLECTOR', AUDITOR: 'AUDITOR' } as const;
+export const Role = {
+  ADMIN: 'ADMIN',
+  SUPERVISOR: 'SUPERVISOR',
+  COLLECTOR: 'COLLECTOR',
+  AUDITOR: 'AUDITOR',
+} as const;
 export type Role = (typeof Role)[keyof typeof Role];
 
 export const Product = {
@@ -13,7 +18,12 @@ export const Product = {
 export type Product = (typeof Product)[keyof typeof Product];
 
 /** Where a case stands on the escalation ladder. */
-export const CaseStage = { REMINDER: 'REMINDER', PHONE: 'PHONE', VISIT: 'VISIT', LEGAL: 'LEGAL' } as const;
+export const CaseStage = {
+  REMINDER: 'REMINDER',
+  PHONE: 'PHONE',
+  VISIT: 'VISIT',
+  LEGAL: 'LEGAL',
+} as const;
 export type CaseStage = (typeof CaseStage)[keyof typeof CaseStage];
 
 export const CaseStatus = {
@@ -35,7 +45,13 @@ export const CloseReason = {
 } as const;
 export type CloseReason = (typeof CloseReason)[keyof typeof CloseReason];
 
-export const ContactChannel = { SMS: 'SMS', EMAIL: 'EMAIL', PHONE: 'PHONE', LETTER: 'LETTER', APP: 'APP' } as const;
+export const ContactChannel = {
+  SMS: 'SMS',
+  EMAIL: 'EMAIL',
+  PHONE: 'PHONE',
+  LETTER: 'LETTER',
+  APP: 'APP',
+} as const;
 export type ContactChannel = (typeof ContactChannel)[keyof typeof ContactChannel];
 
 export const ContactDirection = { OUTBOUND: 'OUTBOUND', INBOUND: 'INBOUND' } as const;
@@ -145,5 +161,13 @@ export const RulePackCode = { CN: 'CN', US_REG_F: 'US_REG_F' } as const;
 export type RulePackCode = (typeof RulePackCode)[keyof typeof RulePackCode];
 
 /** Delinquency buckets: M1 = 1–30 days past due, M2 = 31–60, … M6+ = 151 and more. */
-export const Bucket = { CURRENT: 'CURRENT', M1: 'M1', M2: 'M2', M3: 'M3', M4: 'M4', M5: 'M5', M6_PLUS: 'M6_PLUS' } as const;
+export const Bucket = {
+  CURRENT: 'CURRENT',
+  M1: 'M1',
+  M2: 'M2',
+  M3: 'M3',
+  M4: 'M4',
+  M5: 'M5',
+  M6_PLUS: 'M6_PLUS',
+} as const;
 export type Bucket = (typeof Bucket)[keyof typeof Bucket];

@@ -12,3 +12,6 @@ export * from './visit-status.js';
 export * from './feedback-status.js';
 export * from './text.js';
 export * from './escalation.js';
+export * from './contact-record.js';
+export * from './visit-plan.js';
+export * from './feedback-sla.js';

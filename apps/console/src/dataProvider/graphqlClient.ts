@@ -1,0 +1,114 @@
+import { apiError, fromGraphqlErrors, type GraphqlError } from './errors';
+
+export type Variables = Record<string, unknown>;
+
+/**
+ * A GraphQL document together with the types of its variables and result, so that
+ * `client.request(operation, variables)` is checked at compile time.
+ */
+export interface Operation<TData, TVariables extends Variables> {
+  readonly document: string;
+  /** Never set: it only carries the two type parameters. */
+  readonly __types?: (variables: TVariables) => TData;
+}
+
+export const defineOperation = <TData, TVariables extends Variables>(
+  document: string,
+): Operation<TData, TVariables> => ({ document });
+
+export interface GraphqlClient {
+  /**
+   * Sends one operation and resolves to its `data`. Rejects with an `HttpError` (body:
+   * `ApiErrorBody`) when the API cannot be reached, answers something that is not a GraphQL
+   * response, or reports errors; rejects with the original `AbortError` when `signal` aborts.
+   */
+  request<TData, TVariables extends Variables>(
+    operation: Operation<TData, TVariables>,
+    variables: TVariables,
+    options?: { signal?: AbortSignal },
+  ): Promise<TData>;
+}
+
+export interface GraphqlClientOptions {
+  /** The endpoint, e.g. `/graphql` (same origin; the dev server proxies it to the API). */
+  url: string;
+  /** Defaults to the global `fetch`; tests pass a fake. */
+  fetch?: typeof fetch;
+}
+
+interface GraphqlResponse {
+  data?: unknown;
+  errors?: GraphqlError[];
+}
+
+export const createGraphqlClient = ({
+  url,
+  fetch: fetchImpl = (input, init) => fetch(input, init),
+}: GraphqlClientOptions): GraphqlClient => ({
+  async request<TData, TVariables extends Variables>(
+    operation: Operation<TData, TVariables>,
+    variables: TVariables,
+    { signal }: { signal?: AbortSignal } = {},
+  ): Promise<TData> {
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetchImpl(url, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          // GraphQL over HTTP: prefer the dedicated media type, accept plain JSON from older servers.
+          Accept: 'application/graphql-response+json, application/json;q=0.9',
+        },
+        body: JSON.stringify({ query: operation.document, variables }),
+        credentials: 'same-origin',
+        signal,
+      });
+      text = await response.text();
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw apiError(
+        'Cannot reach the Arrears API. Check the connection and try again.',
+        'NETWORK_ERROR',
+      );
+    }
+
+    const payload = parseGraphqlResponse(text);
+    if (payload?.errors?.length) {
+      throw fromGraphqlErrors(payload.errors, response.status);
+    }
+    if (!response.ok) {
+      const reason = `${response.status} ${response.statusText}`.trim();
+      throw apiError(`The Arrears API answered ${reason}.`, 'BAD_RESPONSE', {
+        status: response.status,
+      });
+    }
+    if (payload?.data === undefined || payload.data === null) {
+      throw apiError('The Arrears API sent an answer the console cannot read.', 'BAD_RESPONSE');
+    }
+    return payload.data as TData;
+  },
+});
+
+/** Parses a response body as a GraphQL response; `undefined` when it is not one. */
+const parseGraphqlResponse = (text: string): GraphqlResponse | undefined => {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+  const { data, errors } = json as { data?: unknown; errors?: unknown };
+  if (errors !== undefined && !isGraphqlErrorList(errors)) return undefined;
+  return { data, errors };
+};
+
+const isGraphqlErrorList = (value: unknown): value is GraphqlError[] =>
+  Array.isArray(value) &&
+  value.every(
+    (error: unknown) =>
+      typeof error === 'object' &&
+      error !== null &&
+      typeof (error as { message?: unknown }).message === 'string',
+  );

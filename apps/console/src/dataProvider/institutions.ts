@@ -1,0 +1,66 @@
+import type { GetListParams, GetManyParams } from 'react-admin';
+
+import { badRequest } from './errors';
+import { defineOperation, type GraphqlClient } from './graphqlClient';
+import { isBlank, isDefaultSort, MAX_PAGE_SIZE, toOffsetLimit, unsupportedFilter } from './params';
+import type { ResourceHandlers } from './resource';
+import type { Connection, Institution } from './types';
+
+export const INSTITUTIONS_QUERY = defineOperation<
+  { institutions: Connection<Institution> },
+  { offset: number; limit: number }
+>(/* GraphQL */ `
+  query Institutions($offset: Int!, $limit: Int!) {
+    institutions(offset: $offset, limit: $limit) {
+      nodes {
+        id
+        code
+        name
+        timeZone
+      }
+      totalCount
+    }
+  }
+`);
+
+export const institutionsHandlers = (client: GraphqlClient): ResourceHandlers => ({
+  /** The API lists institutions in its own order and has no filter for them. */
+  async getList({ pagination, sort, filter, signal }: GetListParams) {
+    if (sort && !isDefaultSort(sort)) {
+      throw badRequest(`Institutions cannot be sorted by "${sort.field}".`);
+    }
+    for (const [name, value] of Object.entries(filter ?? {})) {
+      if (!isBlank(value)) throw unsupportedFilter('institution', name);
+    }
+    const { institutions } = await client.request(INSTITUTIONS_QUERY, toOffsetLimit(pagination), {
+      signal,
+    });
+    return { data: institutions.nodes, total: institutions.totalCount };
+  },
+
+  /**
+   * The API has no look-up by ids for institutions yet, so this pages through the (short)
+   * list until every id is found. Ids that do not exist are left out, as react-admin expects.
+   */
+  async getMany({ ids, signal }: GetManyParams) {
+    const wanted = new Set(ids.map(String));
+    const found: Institution[] = [];
+    for (let offset = 0; wanted.size > 0; offset += MAX_PAGE_SIZE) {
+      const { institutions } = await client.request(
+        INSTITUTIONS_QUERY,
+        { offset, limit: MAX_PAGE_SIZE },
+        { signal },
+      );
+      for (const institution of institutions.nodes) {
+        if (wanted.delete(institution.id)) found.push(institution);
+      }
+      if (
+        institutions.nodes.length < MAX_PAGE_SIZE ||
+        offset + MAX_PAGE_SIZE >= institutions.totalCount
+      ) {
+        break;
+      }
+    }
+    return { data: found };
+  },
+});

@@ -1,0 +1,24 @@
+import { Borrower } from '../modules/borrower/borrower.entity.js';
+import { ThirdParty } from '../modules/borrower/third-party.entity.js';
+import { Case } from '../modules/case/case.entity.js';
+import { BaseEntity, TenantEntity } from '../modules/common/base.entity.js';
+import { Contact } from '../modules/contact/contact.entity.js';
+import { Feedback } from '../modules/feedback/feedback.entity.js';
+import { Institution } from '../modules/institution/institution.entity.js';
+import { User } from '../modules/user/user.entity.js';
+import { VisitCollector } from '../modules/visit/visit-collector.entity.js';
+import { Visit } from '../modules/visit/visit.entity.js';
+
+export const entities = [
+  BaseEntity,
+  TenantEntity,
+  Institution,
+  User,
+  Borrower,
+  ThirdParty,
+  Case,
+  Contact,
+  Visit,
+  VisitCollector,
+  Feedback,
+];

@@ -1,0 +1,34 @@
+import * as domain from '@arrears/domain';
+import { registerEnumType } from 'type-graphql';
+
+export const SortDirection = { ASC: 'ASC', DESC: 'DESC' } as const;
+export type SortDirection = (typeof SortDirection)[keyof typeof SortDirection];
+
+/**
+ * The GraphQL enums are the domain's vocabularies under their own names. type-graphql
+ * resolves enum types when the schema is built, so registering them once here (the schema
+ * builder imports this module) is enough; modules import the enums from `@arrears/domain`.
+ */
+const enums = {
+  Attitude: domain.Attitude,
+  Bucket: domain.Bucket,
+  CaseStage: domain.CaseStage,
+  CaseStatus: domain.CaseStatus,
+  CloseReason: domain.CloseReason,
+  ContactChannel: domain.ContactChannel,
+  ContactDirection: domain.ContactDirection,
+  ContactOutcome: domain.ContactOutcome,
+  ContactResult: domain.ContactResult,
+  FeedbackCategory: domain.FeedbackCategory,
+  FeedbackKind: domain.FeedbackKind,
+  FeedbackStatus: domain.FeedbackStatus,
+  OverdueReason: domain.OverdueReason,
+  Product: domain.Product,
+  Role: domain.Role,
+  RulePackCode: domain.RulePackCode,
+  ThirdPartyRelation: domain.ThirdPartyRelation,
+  VisitStatus: domain.VisitStatus,
+  Willingness: domain.Willingness,
+  SortDirection,
+};
+for (const [name, values] of Object.entries(enums)) registerEnumType(values, { name });

@@ -1,0 +1,133 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { EntityDictionary, EntityName } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { VisitStatus } from '@arrears/domain';
+import DataLoader from 'dataloader';
+import { Borrower } from '../modules/borrower/borrower.entity.js';
+import { ThirdParty } from '../modules/borrower/third-party.entity.js';
+import { Case } from '../modules/case/case.entity.js';
+import { Contact } from '../modules/contact/contact.entity.js';
+import { Feedback } from '../modules/feedback/feedback.entity.js';
+import { Institution } from '../modules/institution/institution.entity.js';
+import { User } from '../modules/user/user.entity.js';
+import { VisitCollector } from '../modules/visit/visit-collector.entity.js';
+import { Visit } from '../modules/visit/visit.entity.js';
+
+/**
+ * Per-request batching for every relation a list can ask for, so a page of N rows costs
+ * a fixed number of statements whatever N is. Built once per request: nothing leaks
+ * between requests or tenants.
+ */
+export function createLoaders(em: EntityManager, now: Date) {
+  const sql = em as SqlEntityManager;
+  const perCase = <T>(load: (cases: readonly Case[]) => Promise<Map<string, T>>) =>
+    new DataLoader<Case, T, string>(
+      async (cases) => {
+        const found = await load(cases);
+        return cases.map((c) => found.get(c.id) as T);
+      },
+      { cacheKeyFn: (c) => c.id },
+    );
+  const recentPerCase = new Map<string, DataLoader<Case, unknown[], string>>();
+  /** The newest `limit` rows of `entity` for each case, ordered by `orderSql`. */
+  const recentLoader = <T extends object>(entity: EntityName<T>, orderSql: string, limit: number) => {
+    const key = `${String((entity as { name: string }).name)}:${limit}`;
+    let loader = recentPerCase.get(key);
+    if (!loader) {
+      loader = perCase(async (cases) => {
+        const groups = await topPerCase(sql, entity, cases, { orderSql, perCase: limit });
+        return new Map([...groups].map(([id, rows]) => [id, rows as unknown[]]));
+      }) as DataLoader<Case, unknown[], string>;
+      recentPerCase.set(key, loader);
+    }
+    return loader as unknown as DataLoader<Case, T[], string>;
+  };
+
+  return {
+    institution: byId(em, Institution),
+    user: byId(em, User),
+    borrower: byId(em, Borrower),
+    case: byId(em, Case),
+    thirdParty: byId(em, ThirdParty),
+    lastContact: perCase(async (cases) => {
+      const groups = await topPerCase(sql, Contact, cases, { orderSql: 'occurred_at desc, id desc', perCase: 1 });
+      return new Map([...groups].map(([id, rows]) => [id, rows[0] ?? null]));
+    }),
+    nextVisit: perCase(async (cases) => {
+      const groups = await topPerCase(sql, Visit, cases, {
+        orderSql: 'window_start asc, id asc',
+        perCase: 1,
+        where: {
+          sql: `status in (?, ?) and window_end >= ?`,
+          params: [VisitStatus.PLANNED, VisitStatus.CONFIRMED, em.getPlatform().processDateProperty(now)],
+        },
+      });
+      return new Map([...groups].map(([id, rows]) => [id, rows[0] ?? null]));
+    }),
+    recentContacts: (limit: number) => recentLoader(Contact, 'occurred_at desc, id desc', limit),
+    recentVisits: (limit: number) => recentLoader(Visit, 'window_start desc, id desc', limit),
+    recentFeedback: (limit: number) => recentLoader(Feedback, 'created_at desc, id desc', limit),
+    thirdParties: new DataLoader<string, ThirdParty[]>(async (borrowerIds) => {
+      const rows = await em.find(ThirdParty, { borrower: { $in: [...borrowerIds] } }, { orderBy: { createdAt: 'ASC', id: 'ASC' } });
+      return borrowerIds.map((id) => rows.filter((r) => r.borrower.id === id));
+    }),
+    visitCollectors: new DataLoader<string, User[]>(async (visitIds) => {
+      const rows = await em.find(
+        VisitCollector,
+        { visit: { $in: [...visitIds] } },
+        { populate: ['user'], strategy: 'joined' },
+      );
+      return visitIds.map((id) => rows.filter((r) => r.visit.id === id).map((r) => r.user.getEntity()));
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Loads entities by id, skipping those the request has already loaded. */
+function byId<T extends { id: string }>(em: EntityManager, entity: EntityName<T>) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const rows = await em.find(entity, { id: { $in: [...ids] } } as never);
+    const found = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+/**
+ * The first `perCase` rows per case in one statement (a window function, portable across
+ * SQLite and PostgreSQL). Conditions lead with institution_id so the tenant-first indexes serve it.
+ */
+async function topPerCase<T extends object>(
+  em: SqlEntityManager,
+  entity: EntityName<T>,
+  cases: readonly Case[],
+  options: { orderSql: string; perCase: number; where?: { sql: string; params: unknown[] } },
+): Promise<Map<string, T[]>> {
+  const groups = new Map<string, T[]>();
+  if (cases.length === 0) return groups;
+  const table = em.getMetadata().get(entity).tableName;
+  const byInstitution = new Map<string, Case[]>();
+  for (const c of cases) byInstitution.set(c.institution.id, [...(byInstitution.get(c.institution.id) ?? []), c]);
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  for (const [institutionId, group] of byInstitution) {
+    clauses.push(`(institution_id = ? and case_id in (${group.map(() => '?').join(', ')}))`);
+    params.push(institutionId, ...group.map((c) => c.id));
+  }
+  const extra = options.where ? ` and ${options.where.sql}` : '';
+  const rows = await em.execute<Record<string, unknown>[]>(
+    `select t.* from ${table} t join (` +
+      `select id, row_number() over (partition by case_id order by ${options.orderSql}) as rn ` +
+      `from ${table} where (${clauses.join(' or ')})${extra}` +
+      `) ranked on ranked.id = t.id where ranked.rn <= ? order by t.case_id, ranked.rn`,
+    [...params, ...(options.where?.params ?? []), options.perCase],
+  );
+  for (const row of rows) {
+    const entityRow = em.map(entity, row as EntityDictionary<T>);
+    const caseId = row.case_id as string;
+    const list = groups.get(caseId) ?? [];
+    list.push(entityRow);
+    groups.set(caseId, list);
+  }
+  return groups;
+}

@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { BorrowerResolver, ThirdPartyResolver } from '../modules/borrower/borrower.resolver.js';
+import { CaseResolver } from '../modules/case/case.resolver.js';
+import { ContactResolver } from '../modules/contact/contact.resolver.js';
+import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
+import { InstitutionResolver } from '../modules/institution/institution.resolver.js';
+import { UserResolver } from '../modules/user/user.resolver.js';
+import { VisitResolver } from '../modules/visit/visit.resolver.js';
+import './enums.js';
+import { DateTimeScalar } from './scalars.js';
+
+export const resolvers = [
+  BorrowerResolver,
+  CaseResolver,
+  ContactResolver,
+  FeedbackResolver,
+  InstitutionResolver,
+  ThirdPartyResolver,
+  UserResolver,
+  VisitResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The schema is built once per process: type-graphql's metadata is global anyway. */
+export function graphqlSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    // Inputs are checked by the domain's validators in the services, with field names.
+    validate: false,
+  });
+  return built;
+}
+
+/** The SDL committed as apps/api/schema.graphql: sorted, so diffs show real changes only. */
+export async function printGraphqlSchema(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await graphqlSchema()))}\n`;
+}

@@ -1,0 +1,82 @@
+import { Money, maskEmail, maskNationalId, maskPhone } from '@arrears/domain';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context.js';
+import { Connection, PageArgs } from '../../graphql/pagination.js';
+import { DecimalScalar } from '../../graphql/scalars.js';
+import { Borrower } from './borrower.entity.js';
+import { BorrowerFilter, CreateBorrowerInput } from './borrower.inputs.js';
+import { BorrowerService } from './borrower.service.js';
+import { ThirdParty } from './third-party.entity.js';
+
+@ObjectType('Address')
+export class Address {
+  @Field(() => String) province!: string;
+  @Field(() => String) city!: string;
+  @Field(() => String) district!: string;
+  @Field(() => String) detail!: string;
+}
+
+export const BorrowerConnection = Connection(Borrower, 'BorrowerConnection');
+export type BorrowerConnection = InstanceType<typeof BorrowerConnection>;
+
+@Resolver(() => Borrower)
+export class BorrowerResolver {
+  private readonly service = new BorrowerService();
+
+  @Query(() => BorrowerConnection)
+  async borrowers(
+    @Ctx() ctx: RequestContext,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => BorrowerFilter, { nullable: true }) filter?: BorrowerFilter | null,
+  ): Promise<BorrowerConnection> {
+    return Object.assign(new BorrowerConnection(), await this.service.list(ctx, page, filter ?? {}));
+  }
+
+  @Query(() => Borrower)
+  borrower(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Borrower> {
+    return this.service.get(ctx, id);
+  }
+
+  @Mutation(() => Borrower)
+  createBorrower(@Ctx() ctx: RequestContext, @Arg('input', () => CreateBorrowerInput) input: CreateBorrowerInput): Promise<Borrower> {
+    return ctx.em.transactional(() => this.service.create(ctx, input));
+  }
+
+  @FieldResolver(() => String, { description: 'National ID, masked: 110***********1234.' })
+  nationalIdMasked(@Root() borrower: Borrower): string {
+    return maskNationalId(borrower.nationalId);
+  }
+
+  @FieldResolver(() => [String], { description: 'Mobiles, masked: 138****5678.' })
+  phonesMasked(@Root() borrower: Borrower): string[] {
+    return borrower.phones.map(maskPhone);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  emailMasked(@Root() borrower: Borrower): string | null {
+    return borrower.email === null ? null : maskEmail(borrower.email);
+  }
+
+  @FieldResolver(() => Address)
+  address(@Root() b: Borrower): Address {
+    return { province: b.province, city: b.city, district: b.district, detail: b.addressDetail };
+  }
+
+  @FieldResolver(() => DecimalScalar, { nullable: true })
+  monthlyIncome(@Root() borrower: Borrower): Money | null {
+    return borrower.monthlyIncomeFen === null ? null : Money.ofFen(borrower.monthlyIncomeFen);
+  }
+
+  @FieldResolver(() => [ThirdParty])
+  async thirdParties(@Root() borrower: Borrower, @Ctx() ctx: RequestContext): Promise<ThirdParty[]> {
+    return ctx.loaders.thirdParties.load(borrower.id);
+  }
+}
+
+@Resolver(() => ThirdParty)
+export class ThirdPartyResolver {
+  @FieldResolver(() => String, { description: 'Mobile, masked: 138****5678.' })
+  phoneMasked(@Root() thirdParty: ThirdParty): string {
+    return maskPhone(thirdParty.phone);
+  }
+}

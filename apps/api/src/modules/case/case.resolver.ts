@@ -1,0 +1,133 @@
+import { Bucket, Money, bucketForDpd, daysPastDue } from '@arrears/domain';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context.js';
+import { Connection, PageArgs, pageSize } from '../../graphql/pagination.js';
+import { DecimalScalar } from '../../graphql/scalars.js';
+import { Borrower } from '../borrower/borrower.entity.js';
+import { resolveRef, resolveRequiredRef } from '../common/refs.js';
+import { Contact } from '../contact/contact.entity.js';
+import { Feedback } from '../feedback/feedback.entity.js';
+import { Institution } from '../institution/institution.entity.js';
+import { User } from '../user/user.entity.js';
+import { Visit } from '../visit/visit.entity.js';
+import { Case } from './case.entity.js';
+import { AssignCaseInput, CaseFilter, CaseOrder, CreateCaseInput, UpdateCaseInput } from './case.inputs.js';
+import { CaseService } from './case.service.js';
+
+export const CaseConnection = Connection(Case, 'CaseConnection');
+export type CaseConnection = InstanceType<typeof CaseConnection>;
+
+const RECENT_DEFAULT = 20;
+
+@Resolver(() => Case)
+export class CaseResolver {
+  private readonly service = new CaseService();
+
+  @Query(() => CaseConnection, { description: 'Cases, filtered and ordered; default order is priority, highest first.' })
+  async cases(
+    @Ctx() ctx: RequestContext,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => CaseFilter, { nullable: true }) filter?: CaseFilter | null,
+    @Arg('orderBy', () => [CaseOrder], { nullable: true }) orderBy?: CaseOrder[] | null,
+  ): Promise<CaseConnection> {
+    return Object.assign(new CaseConnection(), await this.service.list(ctx, page, filter ?? {}, orderBy));
+  }
+
+  @Query(() => Case)
+  case(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Case> {
+    return this.service.get(ctx, id);
+  }
+
+  @Mutation(() => Case)
+  createCase(@Ctx() ctx: RequestContext, @Arg('input', () => CreateCaseInput) input: CreateCaseInput): Promise<Case> {
+    return ctx.em.transactional(() => this.service.create(ctx, input));
+  }
+
+  @Mutation(() => Case)
+  updateCase(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateCaseInput) input: UpdateCaseInput): Promise<Case> {
+    return ctx.em.transactional(() => this.service.update(ctx, input));
+  }
+
+  @Mutation(() => Case)
+  assignCase(@Ctx() ctx: RequestContext, @Arg('input', () => AssignCaseInput) input: AssignCaseInput): Promise<Case> {
+    return ctx.em.transactional(() => this.service.assign(ctx, input));
+  }
+
+  @FieldResolver(() => Institution)
+  institution(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Institution> {
+    return resolveRequiredRef(c.institution, ctx.loaders.institution);
+  }
+
+  @FieldResolver(() => Borrower)
+  borrower(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Borrower> {
+    return resolveRequiredRef(c.borrower, ctx.loaders.borrower);
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  async assignee(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<User | null> {
+    return c.assignee ? resolveRef(c.assignee, ctx.loaders.user) : null;
+  }
+
+  @FieldResolver(() => Int, { description: "Days past due today, in the institution's time zone." })
+  async dpd(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<number> {
+    const institution = await resolveRequiredRef(c.institution, ctx.loaders.institution);
+    return daysPastDue(c.overdueSince, ctx.now, institution.timeZone);
+  }
+
+  @FieldResolver(() => Bucket)
+  async bucket(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Bucket> {
+    return bucketForDpd(await this.dpd(c, ctx));
+  }
+
+  @FieldResolver(() => DecimalScalar)
+  principalAmount(@Root() c: Case): Money {
+    return Money.ofFen(c.principalFen);
+  }
+
+  @FieldResolver(() => DecimalScalar)
+  outstandingAmount(@Root() c: Case): Money {
+    return Money.ofFen(c.outstandingFen);
+  }
+
+  @FieldResolver(() => DecimalScalar)
+  overdueAmount(@Root() c: Case): Money {
+    return Money.ofFen(c.overdueFen);
+  }
+
+  @FieldResolver(() => Contact, { nullable: true })
+  lastContact(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Contact | null> {
+    return ctx.loaders.lastContact.load(c);
+  }
+
+  @FieldResolver(() => Visit, { nullable: true, description: 'The earliest planned or confirmed visit that has not ended.' })
+  nextVisit(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Visit | null> {
+    return ctx.loaders.nextVisit.load(c);
+  }
+
+  @FieldResolver(() => [Contact], { description: 'Most recent first.' })
+  contacts(
+    @Root() c: Case,
+    @Ctx() ctx: RequestContext,
+    @Arg('last', () => Int, { defaultValue: RECENT_DEFAULT }) last: number,
+  ): Promise<Contact[]> {
+    return ctx.loaders.recentContacts(pageSize(last, 'last')).load(c);
+  }
+
+  @FieldResolver(() => [Visit], { description: 'Most recent first.' })
+  visits(
+    @Root() c: Case,
+    @Ctx() ctx: RequestContext,
+    @Arg('last', () => Int, { defaultValue: RECENT_DEFAULT }) last: number,
+  ): Promise<Visit[]> {
+    return ctx.loaders.recentVisits(pageSize(last, 'last')).load(c);
+  }
+
+  @FieldResolver(() => [Feedback], { description: 'Most recent first.' })
+  feedback(
+    @Root() c: Case,
+    @Ctx() ctx: RequestContext,
+    @Arg('last', () => Int, { defaultValue: RECENT_DEFAULT }) last: number,
+  ): Promise<Feedback[]> {
+    return ctx.loaders.recentFeedback(pageSize(last, 'last')).load(c);
+  }
+}

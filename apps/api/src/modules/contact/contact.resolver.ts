@@ -1,0 +1,47 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context.js';
+import { Connection, PageArgs } from '../../graphql/pagination.js';
+import { ThirdParty } from '../borrower/third-party.entity.js';
+import { Case } from '../case/case.entity.js';
+import { resolveRef, resolveRequiredRef } from '../common/refs.js';
+import { User } from '../user/user.entity.js';
+import { Contact } from './contact.entity.js';
+import { ContactFilter, LogContactInput } from './contact.inputs.js';
+import { ContactService } from './contact.service.js';
+
+export const ContactConnection = Connection(Contact, 'ContactConnection');
+export type ContactConnection = InstanceType<typeof ContactConnection>;
+
+@Resolver(() => Contact)
+export class ContactResolver {
+  private readonly service = new ContactService();
+
+  @Query(() => ContactConnection, { description: 'Contacts, most recent first.' })
+  async contacts(
+    @Ctx() ctx: RequestContext,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => ContactFilter, { nullable: true }) filter?: ContactFilter | null,
+  ): Promise<ContactConnection> {
+    return Object.assign(new ContactConnection(), await this.service.list(ctx, page, filter ?? {}));
+  }
+
+  @Mutation(() => Contact)
+  logContact(@Ctx() ctx: RequestContext, @Arg('input', () => LogContactInput) input: LogContactInput): Promise<Contact> {
+    return ctx.em.transactional(() => this.service.log(ctx, input));
+  }
+
+  @FieldResolver(() => Case)
+  case(@Root() contact: Contact, @Ctx() ctx: RequestContext): Promise<Case> {
+    return resolveRequiredRef(contact.case, ctx.loaders.case);
+  }
+
+  @FieldResolver(() => ThirdParty, { nullable: true, description: 'Null when the borrower was reached.' })
+  async thirdParty(@Root() contact: Contact, @Ctx() ctx: RequestContext): Promise<ThirdParty | null> {
+    return contact.thirdParty ? resolveRef(contact.thirdParty, ctx.loaders.thirdParty) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  async madeBy(@Root() contact: Contact, @Ctx() ctx: RequestContext): Promise<User | null> {
+    return contact.madeBy ? resolveRef(contact.madeBy, ctx.loaders.user) : null;
+  }
+}

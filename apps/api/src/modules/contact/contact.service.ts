@@ -1,0 +1,69 @@
+import { CaseStatus, ContactDirection, ValidationError, assertContactRecord, optionalText } from '@arrears/domain';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { RequestContext } from '../../graphql/context.js';
+import { ConflictError } from '../../graphql/errors.js';
+import { paginate, type Page, type PageArgs } from '../../graphql/pagination.js';
+import { ThirdParty } from '../borrower/third-party.entity.js';
+import { Case } from '../case/case.entity.js';
+import { findOrFail } from '../common/lookup.js';
+import { User } from '../user/user.entity.js';
+import { Contact } from './contact.entity.js';
+import type { ContactFilter, LogContactInput } from './contact.inputs.js';
+
+/** Clocks of phones and partner systems drift; a minute ahead is still "now". */
+const CLOCK_SKEW_MS = 60_000;
+
+export class ContactService {
+  list(ctx: RequestContext, args: PageArgs, filter: ContactFilter = {}): Promise<Page<Contact>> {
+    const conditions: FilterQuery<Contact>[] = [];
+    if (filter.institutionId) conditions.push({ institution: filter.institutionId });
+    if (filter.caseId) conditions.push({ case: filter.caseId });
+    if (filter.channel?.length) conditions.push({ channel: { $in: filter.channel } });
+    if (filter.result?.length) conditions.push({ result: { $in: filter.result } });
+    if (filter.madeById) conditions.push({ madeBy: filter.madeById });
+    if (filter.occurredFrom) conditions.push({ occurredAt: { $gte: filter.occurredFrom } });
+    if (filter.occurredTo) conditions.push({ occurredAt: { $lt: filter.occurredTo } });
+    return paginate(ctx.em, Contact, {
+      where: conditions.length ? { $and: conditions } : {},
+      order: [{ prop: 'occurredAt', direction: 'DESC', kind: 'date' }],
+      args,
+    });
+  }
+
+  async log(ctx: RequestContext, input: LogContactInput): Promise<Contact> {
+    const target = await findOrFail(ctx.em, Case, { id: input.caseId });
+    if (target.status === CaseStatus.CLOSED) throw new ConflictError('the case is closed; no further contact is logged');
+    const occurredAt = input.occurredAt ?? ctx.now;
+    if (occurredAt.getTime() > ctx.now.getTime() + CLOCK_SKEW_MS) {
+      throw new ValidationError('occurredAt', 'cannot be in the future');
+    }
+    const recordingRef = optionalText(input.recordingRef, 'recordingRef', { max: 200 });
+    assertContactRecord({ channel: input.channel, result: input.result, outcome: input.outcome ?? null, recordingRef });
+    const thirdParty = input.thirdPartyId
+      ? await findOrFail(ctx.em, ThirdParty, { id: input.thirdPartyId, borrower: target.borrower.id })
+      : null;
+    const madeBy = input.madeById
+      ? await findOrFail(ctx.em, User, { id: input.madeById, institution: target.institution.id })
+      : null;
+    const contact = ctx.em.create(Contact, {
+      institution: target.institution,
+      case: target,
+      thirdParty,
+      madeBy,
+      channel: input.channel,
+      direction: input.direction,
+      occurredAt,
+      result: input.result,
+      outcome: input.outcome ?? null,
+      attitude: input.attitude ?? null,
+      note: optionalText(input.note, 'note', { max: 2000 }),
+      recordingRef,
+    });
+    // Working a new case starts it.
+    if (target.status === CaseStatus.NEW && input.direction === ContactDirection.OUTBOUND) {
+      target.status = CaseStatus.IN_PROGRESS;
+    }
+    await ctx.em.flush();
+    return contact;
+  }
+}

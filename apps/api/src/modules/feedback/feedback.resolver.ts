@@ -1,0 +1,51 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context.js';
+import { Connection, PageArgs } from '../../graphql/pagination.js';
+import { Case } from '../case/case.entity.js';
+import { resolveRequiredRef } from '../common/refs.js';
+import { Feedback } from './feedback.entity.js';
+import { FeedbackFilter, FeedbackReceipt, SubmitFeedbackInput, UpdateFeedbackStatusInput } from './feedback.inputs.js';
+import { FeedbackService } from './feedback.service.js';
+
+export const FeedbackConnection = Connection(Feedback, 'FeedbackConnection');
+export type FeedbackConnection = InstanceType<typeof FeedbackConnection>;
+
+@Resolver(() => Feedback)
+export class FeedbackResolver {
+  private readonly service = new FeedbackService();
+
+  @Query(() => FeedbackConnection, { description: 'Borrower feedback, newest first.' })
+  async feedback(
+    @Ctx() ctx: RequestContext,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => FeedbackFilter, { nullable: true }) filter?: FeedbackFilter | null,
+  ): Promise<FeedbackConnection> {
+    return Object.assign(new FeedbackConnection(), await this.service.list(ctx, page, filter ?? {}));
+  }
+
+  @Query(() => FeedbackReceipt, { description: 'Public: the status of feedback by its receipt code, and nothing else.' })
+  feedbackStatus(@Ctx() ctx: RequestContext, @Arg('receiptCode', () => String) receiptCode: string): Promise<FeedbackReceipt> {
+    return this.service.receipt(ctx, receiptCode);
+  }
+
+  @Mutation(() => FeedbackReceipt, { description: 'Public: a borrower submits feedback and receives a receipt code.' })
+  submitFeedback(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SubmitFeedbackInput) input: SubmitFeedbackInput,
+  ): Promise<FeedbackReceipt> {
+    return ctx.em.transactional(() => this.service.submit(ctx, input));
+  }
+
+  @Mutation(() => Feedback)
+  updateFeedbackStatus(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateFeedbackStatusInput) input: UpdateFeedbackStatusInput,
+  ): Promise<Feedback> {
+    return ctx.em.transactional(() => this.service.updateStatus(ctx, input));
+  }
+
+  @FieldResolver(() => Case)
+  case(@Root() feedback: Feedback, @Ctx() ctx: RequestContext): Promise<Case> {
+    return resolveRequiredRef(feedback.case, ctx.loaders.case);
+  }
+}

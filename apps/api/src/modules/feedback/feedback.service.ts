@@ -1,0 +1,134 @@
+import { randomInt } from 'node:crypto';
+import {
+  FeedbackStatus,
+  ValidationError,
+  feedbackDeadlines,
+  feedbackStatusMachine,
+  isFeedbackClosed,
+  normalizeNationalId,
+  requireText,
+} from '@arrears/domain';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { RequestContext } from '../../graphql/context.js';
+import { NotFoundError } from '../../graphql/errors.js';
+import { paginate, type Page, type PageArgs } from '../../graphql/pagination.js';
+import { Borrower } from '../borrower/borrower.entity.js';
+import { Case } from '../case/case.entity.js';
+import { findOrFail } from '../common/lookup.js';
+import { Institution } from '../institution/institution.entity.js';
+import { User } from '../user/user.entity.js';
+import { Feedback } from './feedback.entity.js';
+import type { FeedbackFilter, FeedbackReceipt, SubmitFeedbackInput, UpdateFeedbackStatusInput } from './feedback.inputs.js';
+
+/** Crockford base32: no I, L, O or U, so a code read over the phone is unambiguous. */
+const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+export class FeedbackService {
+  list(ctx: RequestContext, args: PageArgs, filter: FeedbackFilter = {}): Promise<Page<Feedback>> {
+    const conditions: FilterQuery<Feedback>[] = [];
+    if (filter.institutionId) conditions.push({ institution: filter.institutionId });
+    if (filter.caseId) conditions.push({ case: filter.caseId });
+    if (filter.status?.length) conditions.push({ status: { $in: filter.status } });
+    if (filter.kind?.length) conditions.push({ kind: { $in: filter.kind } });
+    if (filter.overdue != null) {
+      const open = { status: { $nin: [FeedbackStatus.RESOLVED, FeedbackStatus.REJECTED] } };
+      const late = {
+        $or: [{ status: FeedbackStatus.RECEIVED, acknowledgeDueAt: { $lt: ctx.now } }, { resolveDueAt: { $lt: ctx.now } }],
+      };
+      conditions.push(filter.overdue ? { $and: [open, late] } : { $not: { $and: [open, late] } });
+    }
+    return paginate(ctx.em, Feedback, {
+      where: conditions.length ? { $and: conditions } : {},
+      order: [{ prop: 'createdAt', direction: 'DESC', kind: 'date' }],
+      args,
+    });
+  }
+
+  get(ctx: RequestContext, id: string): Promise<Feedback> {
+    return findOrFail(ctx.em, Feedback, { id });
+  }
+
+  /**
+   * Public. The loan must exist and the verification must match its borrower; either failing
+   * gives the same NOT_FOUND, so the endpoint cannot be used to discover loans.
+   */
+  async submit(ctx: RequestContext, input: SubmitFeedbackInput): Promise<FeedbackReceipt> {
+    const message = requireText(input.message, 'message', { min: 5, max: 4000 });
+    if (input.rating != null && (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5)) {
+      throw new ValidationError('rating', 'must be a whole number of stars from 1 to 5');
+    }
+    const verification = normalizeNationalId(input.verification);
+    if (!/^[0-9X]{4}$/.test(verification)) {
+      throw new ValidationError('verification', 'must be the last 4 characters of your national ID or mobile number');
+    }
+    const institution = await ctx.em.findOne(Institution, { code: input.institutionCode.trim().toUpperCase() });
+    const target = institution
+      ? await ctx.em.findOne(Case, { institution, loanNumber: input.caseReference.trim().toUpperCase() })
+      : null;
+    const borrower = target ? await ctx.em.findOne(Borrower, { id: target.borrower.id, institution }) : null;
+    if (!target || !borrower || !matchesBorrower(borrower, verification)) {
+      throw new NotFoundError('Case', 'for this reference and verification');
+    }
+    const feedback = ctx.em.create(Feedback, {
+      institution: target.institution,
+      case: target,
+      borrower,
+      receiptCode: receiptCode(),
+      kind: input.kind,
+      category: input.category,
+      message,
+      rating: input.rating ?? null,
+      createdAt: ctx.now,
+      ...feedbackDeadlines(ctx.now),
+    });
+    await ctx.em.flush();
+    return toReceipt(feedback);
+  }
+
+  async receipt(ctx: RequestContext, code: string): Promise<FeedbackReceipt> {
+    const feedback = await ctx.em.findOne(Feedback, { receiptCode: code.trim().toUpperCase() });
+    if (!feedback) throw new NotFoundError('Feedback', 'for this receipt code');
+    return toReceipt(feedback);
+  }
+
+  async updateStatus(ctx: RequestContext, input: UpdateFeedbackStatusInput): Promise<Feedback> {
+    const feedback = await this.get(ctx, input.id);
+    feedbackStatusMachine.assert(feedback.status, input.status);
+    if (isFeedbackClosed(input.status)) {
+      feedback.resolution = requireText(input.resolution, 'resolution', { max: 4000 });
+      feedback.closedAt = ctx.now;
+    }
+    feedback.acknowledgedAt ??= ctx.now;
+    if (input.handledById) {
+      feedback.handledBy = ctx.em.getReference(
+        User,
+        (await findOrFail(ctx.em, User, { id: input.handledById, institution: feedback.institution.id })).id,
+        { wrapped: true },
+      );
+    }
+    feedback.status = input.status;
+    await ctx.em.flush();
+    return feedback;
+  }
+}
+
+function matchesBorrower(borrower: Borrower, lastFour: string): boolean {
+  return borrower.nationalId.endsWith(lastFour) || borrower.phones.some((phone) => phone.endsWith(lastFour));
+}
+
+function receiptCode(): string {
+  let code = 'FB';
+  for (let i = 0; i < 10; i += 1) code += RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)];
+  return code;
+}
+
+function toReceipt(feedback: Feedback): FeedbackReceipt {
+  return {
+    receiptCode: feedback.receiptCode,
+    status: feedback.status,
+    submittedAt: feedback.createdAt,
+    acknowledgeDueAt: feedback.acknowledgeDueAt,
+    resolveDueAt: feedback.resolveDueAt,
+    closedAt: feedback.closedAt,
+  };
+}

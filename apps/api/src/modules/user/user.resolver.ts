@@ -1,0 +1,37 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context.js';
+import { Connection, PageArgs, paginate } from '../../graphql/pagination.js';
+import { resolveRequiredRef } from '../common/refs.js';
+import { Institution } from '../institution/institution.entity.js';
+import { User } from './user.entity.js';
+import { UserFilter } from './user.inputs.js';
+
+export const UserConnection = Connection(User, 'UserConnection');
+export type UserConnection = InstanceType<typeof UserConnection>;
+
+@Resolver(() => User)
+export class UserResolver {
+  @Query(() => UserConnection, { description: 'Staff, by display name; e.g. the collectors a case can go to.' })
+  async users(
+    @Ctx() ctx: RequestContext,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => UserFilter, { nullable: true }) filter?: UserFilter | null,
+  ): Promise<UserConnection> {
+    const where: FilterQuery<User> = {};
+    if (filter?.institutionId) where.institution = filter.institutionId;
+    if (filter?.role?.length) where.role = { $in: filter.role };
+    if (filter?.active != null) where.active = filter.active;
+    const result = await paginate(ctx.em, User, {
+      where,
+      order: [{ prop: 'displayName', direction: 'ASC', kind: 'string' }],
+      args: page,
+    });
+    return Object.assign(new UserConnection(), result);
+  }
+
+  @FieldResolver(() => Institution)
+  institution(@Root() user: User, @Ctx() ctx: RequestContext): Promise<Institution> {
+    return resolveRequiredRef(user.institution, ctx.loaders.institution);
+  }
+}

@@ -1,0 +1,64 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context.js';
+import { Connection, PageArgs } from '../../graphql/pagination.js';
+import { Case } from '../case/case.entity.js';
+import { resolveRequiredRef } from '../common/refs.js';
+import { User } from '../user/user.entity.js';
+import { Visit } from './visit.entity.js';
+import { CheckInVisitInput, ConfirmVisitInput, RecordVisitOutcomeInput, ScheduleVisitInput, VisitFilter } from './visit.inputs.js';
+import { VisitService } from './visit.service.js';
+
+export const VisitConnection = Connection(Visit, 'VisitConnection');
+export type VisitConnection = InstanceType<typeof VisitConnection>;
+
+@Resolver(() => Visit)
+export class VisitResolver {
+  private readonly service = new VisitService();
+
+  @Query(() => VisitConnection, { description: 'Visits by window start.' })
+  async visits(
+    @Ctx() ctx: RequestContext,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => VisitFilter, { nullable: true }) filter?: VisitFilter | null,
+  ): Promise<VisitConnection> {
+    return Object.assign(new VisitConnection(), await this.service.list(ctx, page, filter ?? {}));
+  }
+
+  @Query(() => Visit)
+  visit(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Visit> {
+    return this.service.get(ctx, id);
+  }
+
+  @Mutation(() => Visit)
+  scheduleVisit(@Ctx() ctx: RequestContext, @Arg('input', () => ScheduleVisitInput) input: ScheduleVisitInput): Promise<Visit> {
+    return ctx.em.transactional(() => this.service.schedule(ctx, input));
+  }
+
+  @Mutation(() => Visit)
+  confirmVisit(@Ctx() ctx: RequestContext, @Arg('input', () => ConfirmVisitInput) input: ConfirmVisitInput): Promise<Visit> {
+    return ctx.em.transactional(() => this.service.confirm(ctx, input));
+  }
+
+  @Mutation(() => Visit)
+  checkInVisit(@Ctx() ctx: RequestContext, @Arg('input', () => CheckInVisitInput) input: CheckInVisitInput): Promise<Visit> {
+    return ctx.em.transactional(() => this.service.checkIn(ctx, input));
+  }
+
+  @Mutation(() => Visit)
+  recordVisitOutcome(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RecordVisitOutcomeInput) input: RecordVisitOutcomeInput,
+  ): Promise<Visit> {
+    return ctx.em.transactional(() => this.service.recordOutcome(ctx, input));
+  }
+
+  @FieldResolver(() => Case)
+  case(@Root() visit: Visit, @Ctx() ctx: RequestContext): Promise<Case> {
+    return resolveRequiredRef(visit.case, ctx.loaders.case);
+  }
+
+  @FieldResolver(() => [User])
+  collectors(@Root() visit: Visit, @Ctx() ctx: RequestContext): Promise<User[]> {
+    return ctx.loaders.visitCollectors.load(visit.id);
+  }
+}

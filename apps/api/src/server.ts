@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/core';
+import express from 'express';
+import type { AppConfig } from './config.js';
+import { withSqlStatementCounter } from './db/sql-statements.js';
+import { createRequestContext, type RequestContext } from './graphql/context.js';
+import { createErrorFormatter } from './graphql/errors.js';
+import { graphqlSchema } from './graphql/schema.js';
+import { sqlStatementsPlugin } from './graphql/sql-statements-plugin.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export interface ApiServer {
+  readonly app: express.Express;
+  listen(port: number): Promise<{ server: Server; url: string }>;
+  stop(): Promise<void>;
+}
+
+/** The HTTP surface: GraphQL at /graphql, liveness at /healthz, readiness (database) at /readyz. */
+export async function createApiServer(config: Pick<AppConfig, 'production'>, orm: MikroORM): Promise<ApiServer> {
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await graphqlSchema(),
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    formatError: createErrorFormatter((error) => console.error('[api] unexpected error', error)),
+    plugins: config.production ? [] : [sqlStatementsPlugin],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'database unreachable' });
+    }
+  });
+  app.use(
+    '/graphql',
+    (_req, _res, next) => withSqlStatementCounter(next),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const header = req.header('x-request-id');
+        const requestId = header && REQUEST_ID.test(header) ? header : randomUUID();
+        return createRequestContext(orm.em, requestId);
+      },
+    }),
+  );
+
+  let server: Server | undefined;
+  return {
+    app,
+    listen: (port) =>
+      new Promise((resolve, reject) => {
+        const listening = app.listen(port, '0.0.0.0', (error?: Error) => {
+          if (error) return reject(error);
+          const address = listening.address();
+          const actualPort = typeof address === 'object' && address ? address.port : port;
+          server = listening;
+          resolve({ server: listening, url: `http://localhost:${actualPort}/graphql` });
+        });
+      }),
+    async stop() {
+      await apollo.stop();
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    },
+  };
+}

@@ -48,9 +48,9 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
 });
 
 async function sqliteSchema(orm: MikroORM): Promise<{ name: string; sql: string }[]> {
-  const rows = await orm.em
+  const rows: { name: string; sql: string }[] = await orm.em
     .getConnection()
-    .execute<{ name: string; sql: string }[]>(
+    .execute(
       "select name, sql from sqlite_master where sql is not null and name not like 'mikro_orm%' and name not like 'sqlite_%' order by name",
     );
   return rows.map((row) => ({ name: row.name, sql: row.sql.replace(/\s+/g, ' ') }));

@@ -1,20 +1,38 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_DATA_DIR, loadConfig, parseDatabaseUrl, parsePort } from './config.js';
+import {
+  ConfigError,
+  DEFAULT_DATA_DIR,
+  loadConfig,
+  parseDatabaseUrl,
+  parsePort,
+} from './config.js';
 
 describe('parseDatabaseUrl', () => {
   it('defaults to a SQLite file in the data folder', () => {
-    expect(parseDatabaseUrl(undefined)).toEqual({ dialect: 'sqlite', path: path.join(DEFAULT_DATA_DIR, 'arrears.sqlite') });
+    expect(parseDatabaseUrl(undefined)).toEqual({
+      dialect: 'sqlite',
+      path: path.join(DEFAULT_DATA_DIR, 'arrears.sqlite'),
+    });
     expect(parseDatabaseUrl('  ')).toEqual(parseDatabaseUrl(undefined));
   });
 
   it('takes sqlite:<path> relative to the working directory', () => {
-    expect(parseDatabaseUrl('sqlite:./x/db.sqlite')).toEqual({ dialect: 'sqlite', path: path.resolve('x/db.sqlite') });
-    expect(parseDatabaseUrl('sqlite:///tmp/a.sqlite')).toEqual({ dialect: 'sqlite', path: '/tmp/a.sqlite' });
+    expect(parseDatabaseUrl('sqlite:./x/db.sqlite')).toEqual({
+      dialect: 'sqlite',
+      path: path.resolve('x/db.sqlite'),
+    });
+    expect(parseDatabaseUrl('sqlite:///tmp/a.sqlite')).toEqual({
+      dialect: 'sqlite',
+      path: '/tmp/a.sqlite',
+    });
   });
 
   it('takes postgres:// and postgresql:// URLs', () => {
-    expect(parseDatabaseUrl('postgres://u@h:5432/arrears')).toEqual({ dialect: 'postgresql', url: 'postgres://u@h:5432/arrears' });
+    expect(parseDatabaseUrl('postgres://u@h:5432/arrears')).toEqual({
+      dialect: 'postgresql',
+      url: 'postgres://u@h:5432/arrears',
+    });
     expect(parseDatabaseUrl('postgresql://h/db').dialect).toBe('postgresql');
   });
 

@@ -31,7 +31,10 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
   const value = raw.trim();
   if (value.startsWith('sqlite:')) {
     const file = value.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-    if (file === '') throw new ConfigError('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:./data/arrears.sqlite');
+    if (file === '')
+      throw new ConfigError(
+        'DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:./data/arrears.sqlite',
+      );
     return { dialect: 'sqlite', path: file === ':memory:' ? file : path.resolve(file) };
   }
   if (value.startsWith('postgres://') || value.startsWith('postgresql://')) {
@@ -41,18 +44,28 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
     } catch {
       throw new ConfigError('DATABASE_URL is not a valid postgres:// URL');
     }
-    if (!url.hostname) throw new ConfigError('DATABASE_URL must name a host, e.g. postgres://user@localhost:5432/arrears');
-    if (url.pathname.length <= 1) throw new ConfigError('DATABASE_URL must name a database, e.g. postgres://user@host:5432/arrears');
+    if (!url.hostname)
+      throw new ConfigError(
+        'DATABASE_URL must name a host, e.g. postgres://user@localhost:5432/arrears',
+      );
+    if (url.pathname.length <= 1)
+      throw new ConfigError(
+        'DATABASE_URL must name a database, e.g. postgres://user@host:5432/arrears',
+      );
     return { dialect: 'postgresql', url: value };
   }
-  throw new ConfigError('DATABASE_URL must be empty (embedded SQLite), sqlite:<path> or postgres://…');
+  throw new ConfigError(
+    'DATABASE_URL must be empty (embedded SQLite), sqlite:<path> or postgres://…',
+  );
 }
 
 export function parsePort(raw: string | undefined): number {
   if (raw === undefined || raw.trim() === '') return 4000;
-  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(`PORT must be a number between 0 and 65535, got "${raw}"`);
+  if (!/^\d+$/.test(raw.trim()))
+    throw new ConfigError(`PORT must be a number between 0 and 65535, got "${raw}"`);
   const port = Number(raw);
-  if (port > 65535) throw new ConfigError(`PORT must be a number between 0 and 65535, got "${raw}"`);
+  if (port > 65535)
+    throw new ConfigError(`PORT must be a number between 0 and 65535, got "${raw}"`);
   return port;
 }
 

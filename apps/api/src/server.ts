@@ -20,12 +20,17 @@ export interface ApiServer {
 }
 
 /** The HTTP surface: GraphQL at /graphql, liveness at /healthz, readiness (database) at /readyz. */
-export async function createApiServer(config: Pick<AppConfig, 'production'>, orm: MikroORM): Promise<ApiServer> {
+export async function createApiServer(
+  config: Pick<AppConfig, 'production'>,
+  orm: MikroORM,
+): Promise<ApiServer> {
   const apollo = new ApolloServer<RequestContext>({
     schema: await graphqlSchema(),
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // main.ts owns shutdown: it closes the HTTP server and the database too.
+    stopOnTerminationSignals: false,
     formatError: createErrorFormatter((error) => console.error('[api] unexpected error', error)),
     plugins: config.production ? [] : [sqlStatementsPlugin],
   });

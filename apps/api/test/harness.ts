@@ -7,7 +7,6 @@ import type { DatabaseConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
 import { createScratchDatabase, DEFAULT_POSTGRES_URL } from '../src/db/scratch-postgres.js';
 import { seedDatabase } from '../src/db/seed.js';
-import { hashPassword } from '../src/modules/user/password.js';
 import { createApiServer } from '../src/server.js';
 
 export type Dialect = DatabaseConfig['dialect'];
@@ -24,14 +23,19 @@ export interface GraphqlResponse<T> {
 export interface TestApi {
   readonly baseUrl: string;
   readonly orm: MikroORM;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphqlResponse<T>>;
   /** Like gql, but fails the test on any GraphQL error and returns the data. */
   data<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
   close(): Promise<void>;
 }
 
 /** A fresh database of the dialect (a temp SQLite file, or a scratch PostgreSQL database). */
-export async function scratchDatabase(dialect: Dialect): Promise<{ config: DatabaseConfig; drop: () => Promise<void> }> {
+export async function scratchDatabase(
+  dialect: Dialect,
+): Promise<{ config: DatabaseConfig; drop: () => Promise<void> }> {
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arrears-test-'));
     return {
@@ -52,17 +56,25 @@ export async function scratchDatabase(dialect: Dialect): Promise<{ config: Datab
  * Starts the real HTTP API on a scratch database, migrated and seeded with a small slice of
  * the demo data, on a free port.
  */
-export async function startTestApi(dialect: Dialect, { seedScale = 0.02 }: { seedScale?: number } = {}): Promise<TestApi> {
+export async function startTestApi(
+  dialect: Dialect,
+  { seedScale = 0.02 }: { seedScale?: number } = {},
+): Promise<TestApi> {
   const database = await scratchDatabase(dialect);
   const orm = await openDatabase(database.config);
-  await orm.em.fork().transactional((em) =>
-    seedDatabase(em, { now: new Date(), passwordHash: 'not-a-login', scale: seedScale }),
-  );
+  await orm.em
+    .fork()
+    .transactional((em) =>
+      seedDatabase(em, { now: new Date(), passwordHash: 'not-a-login', scale: seedScale }),
+    );
   const api = await createApiServer({ production: false }, orm);
   const { url } = await api.listen(0);
   const baseUrl = url.replace(/\/graphql$/, '');
 
-  const gql = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>> => {
+  const gql = async <T>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphqlResponse<T>> => {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -76,7 +88,8 @@ export async function startTestApi(dialect: Dialect, { seedScale = 0.02 }: { see
     gql,
     async data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
       const result = await gql<T>(query, variables);
-      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+      if (result.errors?.length)
+        throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
       return result.data as T;
     },
     async close() {
@@ -88,7 +101,11 @@ export async function startTestApi(dialect: Dialect, { seedScale = 0.02 }: { see
 }
 
 /** The `extensions.code` of the first error, and the field it names, for assertions. */
-export function firstError(result: GraphqlResponse<unknown>): { code: unknown; field: unknown; message: string } {
+export function firstError(result: GraphqlResponse<unknown>): {
+  code: unknown;
+  field: unknown;
+  message: string;
+} {
   const error = result.errors?.[0];
   if (!error) throw new Error(`expected an error, got data ${JSON.stringify(result.data)}`);
   return { code: error.extensions?.code, field: error.extensions?.field, message: error.message };

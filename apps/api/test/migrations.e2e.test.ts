@@ -17,7 +17,9 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     try {
       if (dialect === 'postgresql') {
         // Anything left to do means an entity changed without a migration.
-        const pending = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false, safe: false });
+        const pending = await orm
+          .getSchemaGenerator()
+          .getUpdateSchemaSQL({ wrap: false, safe: false });
         expect(pending.trim()).toBe('');
       } else {
         // MikroORM cannot diff SQLite foreign keys (it proposes rebuilding every table), so

@@ -15,9 +15,22 @@ const CASE_LIST = /* GraphQL */ `
         dpd
         bucket
         outstandingAmount
-        borrower { fullName nationalIdMasked phonesMasked }
-        lastContact { id channel result occurredAt }
-        nextVisit { id status windowStart }
+        borrower {
+          fullName
+          nationalIdMasked
+          phonesMasked
+        }
+        lastContact {
+          id
+          channel
+          result
+          occurredAt
+        }
+        nextVisit {
+          id
+          status
+          windowStart
+        }
       }
     }
   }
@@ -33,7 +46,9 @@ describe.each(DIALECTS)('SQL statements per case list on %s', (dialect) => {
   it('is the same for 5 and for 50 rows, and at most 4', async () => {
     const counts: Record<number, number> = {};
     for (const limit of [5, 50]) {
-      const result = await api.gql<{ cases: { nodes: { lastContact: unknown; nextVisit: unknown }[] } }>(CASE_LIST, { limit });
+      const result = await api.gql<{
+        cases: { nodes: { lastContact: unknown; nextVisit: unknown }[] };
+      }>(CASE_LIST, { limit });
       expect(result.errors).toBeUndefined();
       const nodes = result.data!.cases.nodes;
       expect(nodes).toHaveLength(limit);
@@ -44,7 +59,9 @@ describe.each(DIALECTS)('SQL statements per case list on %s', (dialect) => {
         expect(nodes.some((n) => n.nextVisit !== null)).toBe(true);
       }
     }
-    console.log(`[${dialect}] case list SQL statements: 5 rows → ${counts[5]}, 50 rows → ${counts[50]}`);
+    console.log(
+      `[${dialect}] case list SQL statements: 5 rows → ${counts[5]}, 50 rows → ${counts[50]}`,
+    );
     expect(counts[5]).toBe(counts[50]);
     expect(counts[50]).toBeLessThanOrEqual(4);
   });

@@ -19,6 +19,9 @@ export async function openDatabase(database: DatabaseConfig): Promise<MikroORM> 
     await orm.em.getConnection().execute('pragma journal_mode = wal');
   }
   const applied = await orm.getMigrator().up();
-  if (applied.length) console.log(`[db] applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+  if (applied.length)
+    console.log(
+      `[db] applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`,
+    );
   return orm;
 }

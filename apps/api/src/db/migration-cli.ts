@@ -17,12 +17,20 @@ const sourceMigrations = (dialect: DatabaseConfig['dialect']) =>
 
 async function createFor(database: DatabaseConfig, initial: boolean): Promise<void> {
   const orm = await MikroORM.init(
-    ormOptions(database, { migrations: { ...ormOptions(database).migrations, path: sourceMigrations(database.dialect) } }),
+    ormOptions(database, {
+      migrations: { ...ormOptions(database).migrations, path: sourceMigrations(database.dialect) },
+    }),
   );
   try {
     const migrator = orm.getMigrator();
-    const result = initial ? await migrator.createInitialMigration() : await migrator.createMigration();
-    console.log(result.fileName ? `${database.dialect}: wrote ${result.fileName}` : `${database.dialect}: no schema changes`);
+    const result = initial
+      ? await migrator.createInitialMigration()
+      : await migrator.createMigration();
+    console.log(
+      result.fileName
+        ? `${database.dialect}: wrote ${result.fileName}`
+        : `${database.dialect}: no schema changes`,
+    );
     if (result.fileName) writeMigrationIndex(sourceMigrations(database.dialect));
   } finally {
     await orm.close();
@@ -59,7 +67,9 @@ async function main(): Promise<void> {
   } finally {
     fs.rmSync(sqliteDir, { recursive: true, force: true });
   }
-  const scratch = await createScratchDatabase(process.env.TEST_POSTGRES_URL ?? DEFAULT_POSTGRES_URL);
+  const scratch = await createScratchDatabase(
+    process.env.TEST_POSTGRES_URL ?? DEFAULT_POSTGRES_URL,
+  );
   try {
     await createFor({ dialect: 'postgresql', url: scratch.url }, initial);
   } finally {

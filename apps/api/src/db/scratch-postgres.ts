@@ -8,7 +8,10 @@ export const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres
  * A throwaway database on the server of `serverUrl`, dropped by `drop()`. Tests and the
  * migration tool use it so they never touch a database someone cares about.
  */
-export async function createScratchDatabase(serverUrl: string, prefix = 'arrears_scratch'): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createScratchDatabase(
+  serverUrl: string,
+  prefix = 'arrears_scratch',
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

@@ -18,7 +18,9 @@ export async function isEmpty(orm: MikroORM): Promise<boolean> {
 
 /** Emails of active accounts that still open with the demo password. */
 export async function accountsWithDemoPassword(orm: MikroORM): Promise<string[]> {
-  const users = await orm.em.fork().find(User, { active: true, email: { $like: '%.demo' } }, { populate: ['passwordHash'] });
+  const users = await orm.em
+    .fork()
+    .find(User, { active: true, email: { $like: '%.demo' } }, { populate: ['passwordHash'] });
   const open: string[] = [];
   for (const user of users) {
     if (await verifyPassword(user.passwordHash, DEMO_PASSWORD)) open.push(user.email);

@@ -13,7 +13,9 @@ export function withSqlStatementCounter<T>(work: () => T): T {
   return counters.run({ statements: 0 }, work);
 }
 
-export async function countSqlStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
+export async function countSqlStatements<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; statements: number }> {
   return withSqlStatementCounter(async () => {
     const result = await work();
     return { result, statements: currentSqlStatementCount() ?? 0 };

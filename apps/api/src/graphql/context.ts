@@ -13,7 +13,11 @@ export interface RequestContext {
   readonly requestId: string;
 }
 
-export function createRequestContext(em: EntityManager, requestId: string, now = new Date()): RequestContext {
+export function createRequestContext(
+  em: EntityManager,
+  requestId: string,
+  now = new Date(),
+): RequestContext {
   const forked = em.fork();
   return { em: forked, loaders: createLoaders(forked, now), now, requestId };
 }

@@ -40,17 +40,32 @@ export interface ErrorReporter {
 export function createErrorFormatter(report: ErrorReporter) {
   return (formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
     const error = unwrapResolverError(raw);
-    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+    const base = {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+    };
     if (error instanceof DomainError) {
-      return { ...base, message: error.message, extensions: { ...error.details, code: error.code } };
+      return {
+        ...base,
+        message: error.message,
+        extensions: { ...error.details, code: error.code },
+      };
     }
     if (error instanceof OptimisticLockError) {
-      return withCode(base, 'CONFLICT', 'The record was changed by someone else; reload it and try again');
+      return withCode(
+        base,
+        'CONFLICT',
+        'The record was changed by someone else; reload it and try again',
+      );
     }
     if (error instanceof UniqueConstraintViolationException) {
       return withCode(base, 'CONFLICT', 'A record with the same unique key already exists');
     }
-    if (error instanceof ForeignKeyConstraintViolationException || error instanceof NotNullConstraintViolationException) {
+    if (
+      error instanceof ForeignKeyConstraintViolationException ||
+      error instanceof NotNullConstraintViolationException
+    ) {
       report(error);
       return withCode(base, 'BAD_USER_INPUT', 'The input refers to a record that does not exist');
     }
@@ -59,7 +74,11 @@ export function createErrorFormatter(report: ErrorReporter) {
       return withCode(base, 'BAD_USER_INPUT', formatted.message);
     }
     report(error);
-    return withCode({ locations: base.locations, path: base.path }, 'INTERNAL', 'Internal server error');
+    return withCode(
+      { locations: base.locations, path: base.path },
+      'INTERNAL',
+      'Internal server error',
+    );
   };
 }
 

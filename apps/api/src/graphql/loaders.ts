@@ -30,7 +30,11 @@ export function createLoaders(em: EntityManager, now: Date) {
     );
   const recentPerCase = new Map<string, DataLoader<Case, unknown[], string>>();
   /** The newest `limit` rows of `entity` for each case, ordered by `orderSql`. */
-  const recentLoader = <T extends object>(entity: EntityName<T>, orderSql: string, limit: number) => {
+  const recentLoader = <T extends object>(
+    entity: EntityName<T>,
+    orderSql: string,
+    limit: number,
+  ) => {
     const key = `${String((entity as { name: string }).name)}:${limit}`;
     let loader = recentPerCase.get(key);
     if (!loader) {
@@ -50,7 +54,10 @@ export function createLoaders(em: EntityManager, now: Date) {
     case: byId(em, Case),
     thirdParty: byId(em, ThirdParty),
     lastContact: perCase(async (cases) => {
-      const groups = await topPerCase(sql, Contact, cases, { orderSql: 'occurred_at desc, id desc', perCase: 1 });
+      const groups = await topPerCase(sql, Contact, cases, {
+        orderSql: 'occurred_at desc, id desc',
+        perCase: 1,
+      });
       return new Map([...groups].map(([id, rows]) => [id, rows[0] ?? null]));
     }),
     nextVisit: perCase(async (cases) => {
@@ -59,7 +66,11 @@ export function createLoaders(em: EntityManager, now: Date) {
         perCase: 1,
         where: {
           sql: `status in (?, ?) and window_end >= ?`,
-          params: [VisitStatus.PLANNED, VisitStatus.CONFIRMED, em.getPlatform().processDateProperty(now)],
+          params: [
+            VisitStatus.PLANNED,
+            VisitStatus.CONFIRMED,
+            em.getPlatform().processDateProperty(now),
+          ],
         },
       });
       return new Map([...groups].map(([id, rows]) => [id, rows[0] ?? null]));
@@ -68,7 +79,11 @@ export function createLoaders(em: EntityManager, now: Date) {
     recentVisits: (limit: number) => recentLoader(Visit, 'window_start desc, id desc', limit),
     recentFeedback: (limit: number) => recentLoader(Feedback, 'created_at desc, id desc', limit),
     thirdParties: new DataLoader<string, ThirdParty[]>(async (borrowerIds) => {
-      const rows = await em.find(ThirdParty, { borrower: { $in: [...borrowerIds] } }, { orderBy: { createdAt: 'ASC', id: 'ASC' } });
+      const rows = await em.find(
+        ThirdParty,
+        { borrower: { $in: [...borrowerIds] } },
+        { orderBy: { createdAt: 'ASC', id: 'ASC' } },
+      );
       return borrowerIds.map((id) => rows.filter((r) => r.borrower.id === id));
     }),
     visitCollectors: new DataLoader<string, User[]>(async (visitIds) => {
@@ -77,7 +92,9 @@ export function createLoaders(em: EntityManager, now: Date) {
         { visit: { $in: [...visitIds] } },
         { populate: ['user'], strategy: 'joined' },
       );
-      return visitIds.map((id) => rows.filter((r) => r.visit.id === id).map((r) => r.user.getEntity()));
+      return visitIds.map((id) =>
+        rows.filter((r) => r.visit.id === id).map((r) => r.user.getEntity()),
+      );
     }),
   };
 }
@@ -107,7 +124,8 @@ async function topPerCase<T extends object>(
   if (cases.length === 0) return groups;
   const table = em.getMetadata().get(entity).tableName;
   const byInstitution = new Map<string, Case[]>();
-  for (const c of cases) byInstitution.set(c.institution.id, [...(byInstitution.get(c.institution.id) ?? []), c]);
+  for (const c of cases)
+    byInstitution.set(c.institution.id, [...(byInstitution.get(c.institution.id) ?? []), c]);
   const clauses: string[] = [];
   const params: unknown[] = [];
   for (const [institutionId, group] of byInstitution) {

@@ -11,16 +11,25 @@ const DEFAULT_PAGE_SIZE = 20;
  */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Page size for cursor paging (1–${MAX_PAGE_SIZE}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size for cursor paging (1–${MAX_PAGE_SIZE}).`,
+  })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Cursor: the endCursor of the previous page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor: the endCursor of the previous page.',
+  })
   after?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Rows to skip for offset paging.' })
   offset?: number | null;
 
-  @Field(() => Int, { nullable: true, description: `Page size for offset paging (1–${MAX_PAGE_SIZE}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size for offset paging (1–${MAX_PAGE_SIZE}).`,
+  })
   limit?: number | null;
 }
 
@@ -84,9 +93,15 @@ export async function paginate<T extends { id: string }>(
 ): Promise<Page<T>> {
   const request = readPageArgs(args);
   // The id breaks ties so every row has exactly one place in the order.
-  const keys: OrderKey<T>[] = [...order, { prop: 'id', direction: order.at(-1)?.direction ?? 'ASC', kind: 'string' }];
+  const keys: OrderKey<T>[] = [
+    ...order,
+    { prop: 'id', direction: order.at(-1)?.direction ?? 'ASC', kind: 'string' },
+  ];
   const orderBy = Object.fromEntries(keys.map((k) => [k.prop, k.direction])) as never;
-  const after = request.mode === 'keyset' && request.after ? keysetCondition(keys, decodeCursor(request.after, keys)) : null;
+  const after =
+    request.mode === 'keyset' && request.after
+      ? keysetCondition(keys, decodeCursor(request.after, keys))
+      : null;
   const pageWhere = after ? ({ $and: [where, after] } as FilterQuery<T>) : where;
   const rows = await em.find(entity, pageWhere, {
     ...(find as object),
@@ -100,12 +115,17 @@ export async function paginate<T extends { id: string }>(
   let total: Promise<number> | undefined;
   return {
     nodes,
-    pageInfo: { hasNextPage, endCursor: last ? encodeCursor(keys.map((k) => cursorValue(last, k))) : null },
+    pageInfo: {
+      hasNextPage,
+      endCursor: last ? encodeCursor(keys.map((k) => cursorValue(last, k))) : null,
+    },
     count: () => (total ??= em.count(entity, where)),
   };
 }
 
-type PageRequest = { mode: 'keyset'; size: number; after: string | null } | { mode: 'offset'; size: number; offset: number };
+type PageRequest =
+  | { mode: 'keyset'; size: number; after: string | null }
+  | { mode: 'offset'; size: number; offset: number };
 
 export function readPageArgs(args: PageArgs): PageRequest {
   const keyset = args.first != null || args.after != null;
@@ -124,7 +144,10 @@ export function readPageArgs(args: PageArgs): PageRequest {
 export function pageSize(value: number | null | undefined, field: string): number {
   if (value == null) return DEFAULT_PAGE_SIZE;
   if (value < 1 || value > MAX_PAGE_SIZE) {
-    throw new ValidationError(field, `page size must be between 1 and ${MAX_PAGE_SIZE}, got ${value}`);
+    throw new ValidationError(
+      field,
+      `page size must be between 1 and ${MAX_PAGE_SIZE}, got ${value}`,
+    );
   }
   return value;
 }
@@ -150,13 +173,16 @@ function decodeCursor<T>(cursor: string, keys: OrderKey<T>[]): unknown[] {
   const fits =
     Array.isArray(values) &&
     values.length === keys.length &&
-    keys.every((k, i) => (k.kind === 'number' ? typeof values[i] === 'number' : typeof values[i] === 'string'));
+    keys.every((k, i) =>
+      k.kind === 'number' ? typeof values[i] === 'number' : typeof values[i] === 'string',
+    );
   if (!fits) throw new ValidationError('after', 'is not a cursor of this list in this order');
   return keys.map((k, i) => {
     const value = (values as CursorValue[])[i]!;
     if (k.kind !== 'date') return value;
     const date = new Date(value);
-    if (Number.isNaN(date.getTime())) throw new ValidationError('after', 'is not a cursor of this list in this order');
+    if (Number.isNaN(date.getTime()))
+      throw new ValidationError('after', 'is not a cursor of this list in this order');
     return date;
   });
 }

@@ -14,11 +14,13 @@ export const DecimalScalar = new GraphQLScalarType<Money, string>({
     throw new GraphQLError('Decimal can only serialize Money values');
   },
   parseValue(value) {
-    if (typeof value !== 'string') throw new GraphQLError('Decimal must be a string such as "1234.50"');
+    if (typeof value !== 'string')
+      throw new GraphQLError('Decimal must be a string such as "1234.50"');
     return parseDecimal(value);
   },
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('Decimal must be a string such as "1234.50"');
+    if (ast.kind !== Kind.STRING)
+      throw new GraphQLError('Decimal must be a string such as "1234.50"');
     return parseDecimal(ast.value);
   },
 });

@@ -11,7 +11,10 @@ export const sqlStatementsPlugin: ApolloServerPlugin = {
       async willSendResponse({ response }) {
         const statements = currentSqlStatementCount();
         if (statements === undefined || response.body.kind !== 'single') return;
-        response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sqlStatements: statements };
+        response.body.singleResult.extensions = {
+          ...response.body.singleResult.extensions,
+          sqlStatements: statements,
+        };
       },
     };
   },

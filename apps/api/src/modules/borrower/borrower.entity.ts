@@ -1,4 +1,12 @@
-import { BigIntType, Collection, Entity, Index, OneToMany, Property, Unique } from '@mikro-orm/core';
+import {
+  BigIntType,
+  Collection,
+  Entity,
+  Index,
+  OneToMany,
+  Property,
+  Unique,
+} from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { TenantEntity } from '../common/base.entity.js';
 import { ThirdParty } from './third-party.entity.js';

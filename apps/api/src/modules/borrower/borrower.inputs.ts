@@ -17,7 +17,10 @@ export class ThirdPartyInput {
   @Field(() => ThirdPartyRelation) relation!: ThirdPartyRelation;
   @Field(() => String) phone!: string;
 
-  @Field(() => Boolean, { defaultValue: false, description: 'A guarantor or co-borrower, party to the debt.' })
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'A guarantor or co-borrower, party to the debt.',
+  })
   debtRelated: boolean = false;
 }
 
@@ -38,7 +41,10 @@ export class CreateBorrowerInput {
   @Field(() => DecimalScalar, { nullable: true }) monthlyIncome?: Money | null;
   @Field(() => Int, { nullable: true }) creditScore?: number | null;
 
-  @Field(() => String, { nullable: true, description: "IANA zone when it differs from the institution's." })
+  @Field(() => String, {
+    nullable: true,
+    description: "IANA zone when it differs from the institution's.",
+  })
   timeZone?: string | null;
 
   @Field(() => [ThirdPartyInput], { defaultValue: [] })

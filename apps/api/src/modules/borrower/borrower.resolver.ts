@@ -1,5 +1,17 @@
 import { Money, maskEmail, maskNationalId, maskPhone } from '@arrears/domain';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs } from '../../graphql/pagination.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
@@ -29,7 +41,10 @@ export class BorrowerResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => BorrowerFilter, { nullable: true }) filter?: BorrowerFilter | null,
   ): Promise<BorrowerConnection> {
-    return Object.assign(new BorrowerConnection(), await this.service.list(ctx, page, filter ?? {}));
+    return Object.assign(
+      new BorrowerConnection(),
+      await this.service.list(ctx, page, filter ?? {}),
+    );
   }
 
   @Query(() => Borrower)
@@ -38,7 +53,10 @@ export class BorrowerResolver {
   }
 
   @Mutation(() => Borrower)
-  createBorrower(@Ctx() ctx: RequestContext, @Arg('input', () => CreateBorrowerInput) input: CreateBorrowerInput): Promise<Borrower> {
+  createBorrower(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateBorrowerInput) input: CreateBorrowerInput,
+  ): Promise<Borrower> {
     return ctx.em.transactional(() => this.service.create(ctx, input));
   }
 
@@ -68,7 +86,10 @@ export class BorrowerResolver {
   }
 
   @FieldResolver(() => [ThirdParty])
-  async thirdParties(@Root() borrower: Borrower, @Ctx() ctx: RequestContext): Promise<ThirdParty[]> {
+  async thirdParties(
+    @Root() borrower: Borrower,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ThirdParty[]> {
     return ctx.loaders.thirdParties.load(borrower.id);
   }
 }

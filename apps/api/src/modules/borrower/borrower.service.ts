@@ -23,10 +23,13 @@ export class BorrowerService {
     if (filter.institutionId) conditions.push({ institution: filter.institutionId });
     const search = filter.search?.trim().replace(/[\\%_]/g, '');
     if (search) conditions.push({ fullName: { $like: `%${search}%` } });
-    if (filter.nationalId) conditions.push({ nationalId: assertNationalId(filter.nationalId, 'filter.nationalId') });
+    if (filter.nationalId)
+      conditions.push({ nationalId: assertNationalId(filter.nationalId, 'filter.nationalId') });
     if (filter.phone) {
       // Phones live in a JSON array; the exact-match index arrives with the encrypted blind index.
-      conditions.push({ phones: { $like: `%"${assertMainlandMobile(filter.phone, 'filter.phone')}"%` } } as FilterQuery<Borrower>);
+      conditions.push({
+        phones: { $like: `%"${assertMainlandMobile(filter.phone, 'filter.phone')}"%` },
+      } as FilterQuery<Borrower>);
     }
     return paginate(ctx.em, Borrower, {
       where: conditions.length ? { $and: conditions } : {},
@@ -45,20 +48,30 @@ export class BorrowerService {
     const institution = await ctx.em.findOne(Institution, { id: input.institutionId });
     if (!institution) throw new NotFoundError('Institution', input.institutionId);
     const nationalId = assertNationalId(input.nationalId, 'nationalId');
-    if (input.phones.length === 0) throw new ValidationError('phones', 'at least one mobile number is required');
+    if (input.phones.length === 0)
+      throw new ValidationError('phones', 'at least one mobile number is required');
     const phones = input.phones.map((phone, i) => assertMainlandMobile(phone, `phones.${i}`));
-    if (new Set(phones).size !== phones.length) throw new ValidationError('phones', 'lists the same number twice');
+    if (new Set(phones).size !== phones.length)
+      throw new ValidationError('phones', 'lists the same number twice');
     const email = optionalText(input.email, 'email', { max: 254 });
-    if (email !== null && !EMAIL.test(email)) throw new ValidationError('email', 'is not an email address');
-    if (input.monthlyIncome?.isNegative()) throw new ValidationError('monthlyIncome', 'must not be negative');
-    if (input.creditScore != null && (!Number.isInteger(input.creditScore) || input.creditScore < 0 || input.creditScore > 1000)) {
+    if (email !== null && !EMAIL.test(email))
+      throw new ValidationError('email', 'is not an email address');
+    if (input.monthlyIncome?.isNegative())
+      throw new ValidationError('monthlyIncome', 'must not be negative');
+    if (
+      input.creditScore != null &&
+      (!Number.isInteger(input.creditScore) || input.creditScore < 0 || input.creditScore > 1000)
+    ) {
       throw new ValidationError('creditScore', 'must be a whole number from 0 to 1000');
     }
     if (input.timeZone != null && !isValidTimeZone(input.timeZone)) {
       throw new ValidationError('timeZone', `"${input.timeZone}" is not an IANA time zone`);
     }
     if (await ctx.em.count(Borrower, { institution, nationalId })) {
-      throw new ConflictError('a borrower with this national ID already exists in the institution', { field: 'nationalId' });
+      throw new ConflictError(
+        'a borrower with this national ID already exists in the institution',
+        { field: 'nationalId' },
+      );
     }
     const borrower = ctx.em.create(Borrower, {
       institution,

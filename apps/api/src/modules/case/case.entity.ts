@@ -66,7 +66,9 @@ export class Case extends TenantEntity<'status' | 'stage' | 'priority' | 'versio
   overdueFen!: number;
 
   /** First local calendar day the loan was overdue (DPD 1). */
-  @Field(() => LocalDateScalar, { description: 'First day the loan was overdue; DPD is 1 on that day.' })
+  @Field(() => LocalDateScalar, {
+    description: 'First day the loan was overdue; DPD is 1 on that day.',
+  })
   @Property({ type: 'date', columnType: 'date' })
   overdueSince!: string;
 

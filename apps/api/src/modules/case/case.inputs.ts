@@ -21,7 +21,10 @@ export class CaseFilter {
   @Field(() => ID, { nullable: true, description: 'Cases assigned to this user.' })
   assigneeId?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'true: only unassigned cases; false: only assigned ones.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only unassigned cases; false: only assigned ones.',
+  })
   unassigned?: boolean | null;
 
   @Field(() => Int, { nullable: true })
@@ -36,7 +39,10 @@ export class CaseFilter {
   @Field(() => DecimalScalar, { nullable: true })
   outstandingMax?: Money | null;
 
-  @Field(() => String, { nullable: true, description: 'Part of the borrower name or the loan number.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the borrower name or the loan number.',
+  })
   search?: string | null;
 }
 
@@ -122,6 +128,9 @@ export class AssignCaseInput {
   @Field(() => ID)
   caseId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'A collector or supervisor of the case institution; null unassigns.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A collector or supervisor of the case institution; null unassigns.',
+  })
   assigneeId?: string | null;
 }

@@ -1,5 +1,16 @@
 import { Bucket, Money, bucketForDpd, daysPastDue } from '@arrears/domain';
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs, pageSize } from '../../graphql/pagination.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
@@ -11,7 +22,13 @@ import { Institution } from '../institution/institution.entity.js';
 import { User } from '../user/user.entity.js';
 import { Visit } from '../visit/visit.entity.js';
 import { Case } from './case.entity.js';
-import { AssignCaseInput, CaseFilter, CaseOrder, CreateCaseInput, UpdateCaseInput } from './case.inputs.js';
+import {
+  AssignCaseInput,
+  CaseFilter,
+  CaseOrder,
+  CreateCaseInput,
+  UpdateCaseInput,
+} from './case.inputs.js';
 import { CaseService } from './case.service.js';
 
 export const CaseConnection = Connection(Case, 'CaseConnection');
@@ -23,14 +40,19 @@ const RECENT_DEFAULT = 20;
 export class CaseResolver {
   private readonly service = new CaseService();
 
-  @Query(() => CaseConnection, { description: 'Cases, filtered and ordered; default order is priority, highest first.' })
+  @Query(() => CaseConnection, {
+    description: 'Cases, filtered and ordered; default order is priority, highest first.',
+  })
   async cases(
     @Ctx() ctx: RequestContext,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => CaseFilter, { nullable: true }) filter?: CaseFilter | null,
     @Arg('orderBy', () => [CaseOrder], { nullable: true }) orderBy?: CaseOrder[] | null,
   ): Promise<CaseConnection> {
-    return Object.assign(new CaseConnection(), await this.service.list(ctx, page, filter ?? {}, orderBy));
+    return Object.assign(
+      new CaseConnection(),
+      await this.service.list(ctx, page, filter ?? {}, orderBy),
+    );
   }
 
   @Query(() => Case)
@@ -39,17 +61,26 @@ export class CaseResolver {
   }
 
   @Mutation(() => Case)
-  createCase(@Ctx() ctx: RequestContext, @Arg('input', () => CreateCaseInput) input: CreateCaseInput): Promise<Case> {
+  createCase(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateCaseInput) input: CreateCaseInput,
+  ): Promise<Case> {
     return ctx.em.transactional(() => this.service.create(ctx, input));
   }
 
   @Mutation(() => Case)
-  updateCase(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateCaseInput) input: UpdateCaseInput): Promise<Case> {
+  updateCase(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateCaseInput) input: UpdateCaseInput,
+  ): Promise<Case> {
     return ctx.em.transactional(() => this.service.update(ctx, input));
   }
 
   @Mutation(() => Case)
-  assignCase(@Ctx() ctx: RequestContext, @Arg('input', () => AssignCaseInput) input: AssignCaseInput): Promise<Case> {
+  assignCase(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => AssignCaseInput) input: AssignCaseInput,
+  ): Promise<Case> {
     return ctx.em.transactional(() => this.service.assign(ctx, input));
   }
 
@@ -99,7 +130,10 @@ export class CaseResolver {
     return ctx.loaders.lastContact.load(c);
   }
 
-  @FieldResolver(() => Visit, { nullable: true, description: 'The earliest planned or confirmed visit that has not ended.' })
+  @FieldResolver(() => Visit, {
+    nullable: true,
+    description: 'The earliest planned or confirmed visit that has not ended.',
+  })
   nextVisit(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Visit | null> {
     return ctx.loaders.nextVisit.load(c);
   }

@@ -19,7 +19,13 @@ import { Borrower } from '../borrower/borrower.entity.js';
 import { Institution } from '../institution/institution.entity.js';
 import { User } from '../user/user.entity.js';
 import { Case } from './case.entity.js';
-import type { AssignCaseInput, CaseFilter, CaseOrder, CreateCaseInput, UpdateCaseInput } from './case.inputs.js';
+import type {
+  AssignCaseInput,
+  CaseFilter,
+  CaseOrder,
+  CreateCaseInput,
+  UpdateCaseInput,
+} from './case.inputs.js';
 
 const DEFAULT_ORDER: CaseOrder[] = [{ field: 'PRIORITY', direction: 'DESC' }];
 
@@ -27,7 +33,12 @@ const DEFAULT_ORDER: CaseOrder[] = [{ field: 'PRIORITY', direction: 'DESC' }];
 const ASSIGNABLE_ROLES: ReadonlySet<Role> = new Set([Role.COLLECTOR, Role.SUPERVISOR]);
 
 export class CaseService {
-  async list(ctx: RequestContext, args: PageArgs, filter: CaseFilter = {}, orderBy?: CaseOrder[] | null): Promise<Page<Case>> {
+  async list(
+    ctx: RequestContext,
+    args: PageArgs,
+    filter: CaseFilter = {},
+    orderBy?: CaseOrder[] | null,
+  ): Promise<Page<Case>> {
     const where = await this.where(ctx, filter);
     return paginate(ctx.em, Case, {
       where,
@@ -40,7 +51,11 @@ export class CaseService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<Case> {
-    const found = await ctx.em.findOne(Case, { id }, { populate: ['institution'] as never, strategy: 'joined' });
+    const found = await ctx.em.findOne(
+      Case,
+      { id },
+      { populate: ['institution'] as never, strategy: 'joined' },
+    );
     if (!found) throw new NotFoundError('Case', id);
     return found;
   }
@@ -53,7 +68,8 @@ export class CaseService {
     for (const field of ['principalAmount', 'outstandingAmount', 'overdueAmount'] as const) {
       if (input[field].isNegative()) throw new ValidationError(field, 'must not be negative');
     }
-    if (!input.principalAmount.isPositive()) throw new ValidationError('principalAmount', 'must be more than 0');
+    if (!input.principalAmount.isPositive())
+      throw new ValidationError('principalAmount', 'must be more than 0');
     if (input.overdueAmount.compare(input.outstandingAmount) > 0) {
       throw new ValidationError('overdueAmount', 'cannot exceed the outstanding amount');
     }
@@ -64,7 +80,9 @@ export class CaseService {
     }
     const borrower = await ctx.em.findOne(Borrower, { id: input.borrowerId, institution });
     if (!borrower) throw new NotFoundError('Borrower', input.borrowerId);
-    const assignee = input.assigneeId ? await this.assignee(ctx, institution.id, input.assigneeId, 'assigneeId') : null;
+    const assignee = input.assigneeId
+      ? await this.assignee(ctx, institution.id, input.assigneeId, 'assigneeId')
+      : null;
     if (await ctx.em.count(Case, { institution, loanNumber })) {
       throw new ConflictError(`loan ${loanNumber} already has a case`, { field: 'loanNumber' });
     }
@@ -87,9 +105,12 @@ export class CaseService {
   async update(ctx: RequestContext, input: UpdateCaseInput): Promise<Case> {
     const target = await this.get(ctx, input.id);
     if (target.version !== input.version) {
-      throw new ConflictError(`Case ${input.id} is at version ${target.version}, not ${input.version}; reload it`, {
-        currentVersion: target.version,
-      });
+      throw new ConflictError(
+        `Case ${input.id} is at version ${target.version}, not ${input.version}; reload it`,
+        {
+          currentVersion: target.version,
+        },
+      );
     }
     if (input.status && input.status !== target.status) {
       caseStatusMachine.assert(target.status, input.status);
@@ -109,7 +130,10 @@ export class CaseService {
       target.priority = input.priority;
     }
     if (input.nextAction !== undefined) {
-      target.nextAction = input.nextAction === null ? null : requireText(input.nextAction, 'nextAction', { max: 200 });
+      target.nextAction =
+        input.nextAction === null
+          ? null
+          : requireText(input.nextAction, 'nextAction', { max: 200 });
     }
     if (input.nextActionAt !== undefined) target.nextActionAt = input.nextActionAt;
     // The version column also guards the write itself against a concurrent update.
@@ -119,15 +143,25 @@ export class CaseService {
 
   async assign(ctx: RequestContext, input: AssignCaseInput): Promise<Case> {
     const target = await this.get(ctx, input.caseId);
-    if (target.status === CaseStatus.CLOSED) throw new ConflictError('a closed case cannot be assigned');
+    if (target.status === CaseStatus.CLOSED)
+      throw new ConflictError('a closed case cannot be assigned');
     target.assignee = input.assigneeId
-      ? ctx.em.getReference(User, (await this.assignee(ctx, target.institution.id, input.assigneeId, 'assigneeId')).id, { wrapped: true })
+      ? ctx.em.getReference(
+          User,
+          (await this.assignee(ctx, target.institution.id, input.assigneeId, 'assigneeId')).id,
+          { wrapped: true },
+        )
       : null;
     await ctx.em.flush();
     return target;
   }
 
-  private async assignee(ctx: RequestContext, institutionId: string, userId: string, field: string): Promise<User> {
+  private async assignee(
+    ctx: RequestContext,
+    institutionId: string,
+    userId: string,
+    field: string,
+  ): Promise<User> {
     const user = await ctx.em.findOne(User, { id: userId, institution: institutionId });
     if (!user) throw new NotFoundError('User', userId);
     if (!user.active || !ASSIGNABLE_ROLES.has(user.role)) {
@@ -142,17 +176,28 @@ export class CaseService {
     if (filter.status?.length) conditions.push({ status: { $in: filter.status } });
     if (filter.stage?.length) conditions.push({ stage: { $in: filter.stage } });
     if (filter.assigneeId) conditions.push({ assignee: filter.assigneeId });
-    if (filter.unassigned != null) conditions.push({ assignee: filter.unassigned ? null : { $ne: null } });
-    if (filter.outstandingMin) conditions.push({ outstandingFen: { $gte: filter.outstandingMin.fen } });
-    if (filter.outstandingMax) conditions.push({ outstandingFen: { $lte: filter.outstandingMax.fen } });
+    if (filter.unassigned != null)
+      conditions.push({ assignee: filter.unassigned ? null : { $ne: null } });
+    if (filter.outstandingMin)
+      conditions.push({ outstandingFen: { $gte: filter.outstandingMin.fen } });
+    if (filter.outstandingMax)
+      conditions.push({ outstandingFen: { $lte: filter.outstandingMax.fen } });
     // LIKE wildcards are dropped rather than escaped: SQLite has no default escape character.
     const search = filter.search?.trim();
     if (search) {
       const pattern = `%${search.replace(/[\\%_]/g, '')}%`;
-      conditions.push({ $or: [{ loanNumber: { $like: pattern.toUpperCase() } }, { borrower: { fullName: { $like: pattern } } }] });
+      conditions.push({
+        $or: [
+          { loanNumber: { $like: pattern.toUpperCase() } },
+          { borrower: { fullName: { $like: pattern } } },
+        ],
+      });
     }
     const dpdRanges = dpdFilterRanges(filter);
-    if (dpdRanges.length) conditions.push(await this.overdueSinceCondition(ctx, filter.institutionId ?? null, dpdRanges));
+    if (dpdRanges.length)
+      conditions.push(
+        await this.overdueSinceCondition(ctx, filter.institutionId ?? null, dpdRanges),
+      );
     return conditions.length ? { $and: conditions } : {};
   }
 
@@ -165,14 +210,23 @@ export class CaseService {
     institutionId: string | null,
     ranges: { min: number; max: number | null }[],
   ): Promise<FilterQuery<Case>> {
-    const institutions = await ctx.em.find(Institution, institutionId ? { id: institutionId } : {}, { fields: ['id', 'timeZone'] });
+    const institutions = await ctx.em.find(
+      Institution,
+      institutionId ? { id: institutionId } : {},
+      { fields: ['id', 'timeZone'] },
+    );
     const zones = new Map<string, string[]>();
     for (const i of institutions) zones.set(i.timeZone, [...(zones.get(i.timeZone) ?? []), i.id]);
     const byZone = [...zones].map(([timeZone, ids]) => ({
       institution: { $in: ids },
       $or: ranges.map((range) => {
         const { earliest, latest } = overdueSinceBounds(range.min, range.max, ctx.now, timeZone);
-        return { overdueSince: { ...(earliest ? { $gte: earliest } : {}), ...(latest ? { $lte: latest } : {}) } };
+        return {
+          overdueSince: {
+            ...(earliest ? { $gte: earliest } : {}),
+            ...(latest ? { $lte: latest } : {}),
+          },
+        };
       }),
     }));
     return byZone.length ? { $or: byZone } : { id: null };
@@ -183,7 +237,8 @@ export class CaseService {
 function dpdFilterRanges(filter: CaseFilter): { min: number; max: number | null }[] {
   const { dpdMin, dpdMax } = filter;
   if (dpdMin != null && dpdMin < 0) throw new ValidationError('dpdMin', 'must be 0 or more');
-  if (dpdMin != null && dpdMax != null && dpdMax < dpdMin) throw new ValidationError('dpdMax', 'must not be below dpdMin');
+  if (dpdMin != null && dpdMax != null && dpdMax < dpdMin)
+    throw new ValidationError('dpdMax', 'must not be below dpdMin');
   const buckets: Bucket[] = filter.bucket ?? [];
   if (!buckets.length && dpdMin == null && dpdMax == null) return [];
   const base = buckets.length ? buckets.map(dpdRangeOfBucket) : [{ min: 0, max: null }];
@@ -202,7 +257,11 @@ function orderKeys(order: CaseOrder[]): OrderKey<Case>[] {
         return { prop: 'priority', direction, kind: 'number' };
       // More days past due means an earlier overdueSince.
       case 'DPD':
-        return { prop: 'overdueSince', direction: direction === 'ASC' ? 'DESC' : 'ASC', kind: 'string' };
+        return {
+          prop: 'overdueSince',
+          direction: direction === 'ASC' ? 'DESC' : 'ASC',
+          kind: 'string',
+        };
       case 'OVERDUE_SINCE':
         return { prop: 'overdueSince', direction, kind: 'string' };
       case 'OUTSTANDING_AMOUNT':

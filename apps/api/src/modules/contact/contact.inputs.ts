@@ -11,7 +11,10 @@ import { Field, ID, InputType } from 'type-graphql';
 export class LogContactInput {
   @Field(() => ID) caseId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The third party reached; leave out when it was the borrower.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The third party reached; leave out when it was the borrower.',
+  })
   thirdPartyId?: string | null;
 
   @Field(() => ContactChannel) channel!: ContactChannel;
@@ -19,7 +22,10 @@ export class LogContactInput {
   @Field(() => ContactDirection, { defaultValue: ContactDirection.OUTBOUND })
   direction: ContactDirection = ContactDirection.OUTBOUND;
 
-  @Field(() => Date, { nullable: true, description: 'When it happened; defaults to now. Never in the future.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it happened; defaults to now. Never in the future.',
+  })
   occurredAt?: Date | null;
 
   @Field(() => ID, { nullable: true, description: 'The collector who made it.' })
@@ -30,7 +36,10 @@ export class LogContactInput {
   @Field(() => Attitude, { nullable: true }) attitude?: Attitude | null;
   @Field(() => String, { nullable: true }) note?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Recording reference; phone conversations carry one.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Recording reference; phone conversations carry one.',
+  })
   recordingRef?: string | null;
 }
 

@@ -26,7 +26,10 @@ export class ContactResolver {
   }
 
   @Mutation(() => Contact)
-  logContact(@Ctx() ctx: RequestContext, @Arg('input', () => LogContactInput) input: LogContactInput): Promise<Contact> {
+  logContact(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => LogContactInput) input: LogContactInput,
+  ): Promise<Contact> {
     return ctx.em.transactional(() => this.service.log(ctx, input));
   }
 
@@ -35,8 +38,14 @@ export class ContactResolver {
     return resolveRequiredRef(contact.case, ctx.loaders.case);
   }
 
-  @FieldResolver(() => ThirdParty, { nullable: true, description: 'Null when the borrower was reached.' })
-  async thirdParty(@Root() contact: Contact, @Ctx() ctx: RequestContext): Promise<ThirdParty | null> {
+  @FieldResolver(() => ThirdParty, {
+    nullable: true,
+    description: 'Null when the borrower was reached.',
+  })
+  async thirdParty(
+    @Root() contact: Contact,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ThirdParty | null> {
     return contact.thirdParty ? resolveRef(contact.thirdParty, ctx.loaders.thirdParty) : null;
   }
 

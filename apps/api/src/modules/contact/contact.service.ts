@@ -1,4 +1,10 @@
-import { CaseStatus, ContactDirection, ValidationError, assertContactRecord, optionalText } from '@arrears/domain';
+import {
+  CaseStatus,
+  ContactDirection,
+  ValidationError,
+  assertContactRecord,
+  optionalText,
+} from '@arrears/domain';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../../graphql/context.js';
 import { ConflictError } from '../../graphql/errors.js';
@@ -32,15 +38,24 @@ export class ContactService {
 
   async log(ctx: RequestContext, input: LogContactInput): Promise<Contact> {
     const target = await findOrFail(ctx.em, Case, { id: input.caseId });
-    if (target.status === CaseStatus.CLOSED) throw new ConflictError('the case is closed; no further contact is logged');
+    if (target.status === CaseStatus.CLOSED)
+      throw new ConflictError('the case is closed; no further contact is logged');
     const occurredAt = input.occurredAt ?? ctx.now;
     if (occurredAt.getTime() > ctx.now.getTime() + CLOCK_SKEW_MS) {
       throw new ValidationError('occurredAt', 'cannot be in the future');
     }
     const recordingRef = optionalText(input.recordingRef, 'recordingRef', { max: 200 });
-    assertContactRecord({ channel: input.channel, result: input.result, outcome: input.outcome ?? null, recordingRef });
+    assertContactRecord({
+      channel: input.channel,
+      result: input.result,
+      outcome: input.outcome ?? null,
+      recordingRef,
+    });
     const thirdParty = input.thirdPartyId
-      ? await findOrFail(ctx.em, ThirdParty, { id: input.thirdPartyId, borrower: target.borrower.id })
+      ? await findOrFail(ctx.em, ThirdParty, {
+          id: input.thirdPartyId,
+          borrower: target.borrower.id,
+        })
       : null;
     const madeBy = input.madeById
       ? await findOrFail(ctx.em, User, { id: input.madeById, institution: target.institution.id })

@@ -1,7 +1,9 @@
 import { FeedbackCategory, FeedbackKind, FeedbackStatus } from '@arrears/domain';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 
-@InputType({ description: 'Public: what a borrower sends, with proof they are the borrower of the loan.' })
+@InputType({
+  description: 'Public: what a borrower sends, with proof they are the borrower of the loan.',
+})
 export class SubmitFeedbackInput {
   @Field(() => String, { description: 'The lender code printed on the loan papers, e.g. PSBC.' })
   institutionCode!: string;
@@ -9,18 +11,25 @@ export class SubmitFeedbackInput {
   @Field(() => String, { description: 'The loan number.' })
   caseReference!: string;
 
-  @Field(() => String, { description: 'Last 4 characters of the national ID or of a registered mobile.' })
+  @Field(() => String, {
+    description: 'Last 4 characters of the national ID or of a registered mobile.',
+  })
   verification!: string;
 
   @Field(() => FeedbackKind) kind!: FeedbackKind;
   @Field(() => FeedbackCategory) category!: FeedbackCategory;
   @Field(() => String) message!: string;
 
-  @Field(() => Int, { nullable: true, description: '1–5 stars for the collector or visit concerned.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: '1–5 stars for the collector or visit concerned.',
+  })
   rating?: number | null;
 }
 
-@ObjectType('FeedbackReceipt', { description: 'What the borrower keeps: the code to ask about it later.' })
+@ObjectType('FeedbackReceipt', {
+  description: 'What the borrower keeps: the code to ask about it later.',
+})
 export class FeedbackReceipt {
   @Field(() => String) receiptCode!: string;
   @Field(() => FeedbackStatus) status!: FeedbackStatus;
@@ -48,6 +57,9 @@ export class FeedbackFilter {
   @Field(() => [FeedbackStatus], { nullable: true }) status?: FeedbackStatus[] | null;
   @Field(() => [FeedbackKind], { nullable: true }) kind?: FeedbackKind[] | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'true: open feedback past its acknowledge or resolve deadline.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: open feedback past its acknowledge or resolve deadline.',
+  })
   overdue?: boolean | null;
 }

@@ -4,7 +4,12 @@ import { Connection, PageArgs } from '../../graphql/pagination.js';
 import { Case } from '../case/case.entity.js';
 import { resolveRequiredRef } from '../common/refs.js';
 import { Feedback } from './feedback.entity.js';
-import { FeedbackFilter, FeedbackReceipt, SubmitFeedbackInput, UpdateFeedbackStatusInput } from './feedback.inputs.js';
+import {
+  FeedbackFilter,
+  FeedbackReceipt,
+  SubmitFeedbackInput,
+  UpdateFeedbackStatusInput,
+} from './feedback.inputs.js';
 import { FeedbackService } from './feedback.service.js';
 
 export const FeedbackConnection = Connection(Feedback, 'FeedbackConnection');
@@ -20,15 +25,25 @@ export class FeedbackResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => FeedbackFilter, { nullable: true }) filter?: FeedbackFilter | null,
   ): Promise<FeedbackConnection> {
-    return Object.assign(new FeedbackConnection(), await this.service.list(ctx, page, filter ?? {}));
+    return Object.assign(
+      new FeedbackConnection(),
+      await this.service.list(ctx, page, filter ?? {}),
+    );
   }
 
-  @Query(() => FeedbackReceipt, { description: 'Public: the status of feedback by its receipt code, and nothing else.' })
-  feedbackStatus(@Ctx() ctx: RequestContext, @Arg('receiptCode', () => String) receiptCode: string): Promise<FeedbackReceipt> {
+  @Query(() => FeedbackReceipt, {
+    description: 'Public: the status of feedback by its receipt code, and nothing else.',
+  })
+  feedbackStatus(
+    @Ctx() ctx: RequestContext,
+    @Arg('receiptCode', () => String) receiptCode: string,
+  ): Promise<FeedbackReceipt> {
     return this.service.receipt(ctx, receiptCode);
   }
 
-  @Mutation(() => FeedbackReceipt, { description: 'Public: a borrower submits feedback and receives a receipt code.' })
+  @Mutation(() => FeedbackReceipt, {
+    description: 'Public: a borrower submits feedback and receives a receipt code.',
+  })
   submitFeedback(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => SubmitFeedbackInput) input: SubmitFeedbackInput,

@@ -18,7 +18,12 @@ import { findOrFail } from '../common/lookup.js';
 import { Institution } from '../institution/institution.entity.js';
 import { User } from '../user/user.entity.js';
 import { Feedback } from './feedback.entity.js';
-import type { FeedbackFilter, FeedbackReceipt, SubmitFeedbackInput, UpdateFeedbackStatusInput } from './feedback.inputs.js';
+import type {
+  FeedbackFilter,
+  FeedbackReceipt,
+  SubmitFeedbackInput,
+  UpdateFeedbackStatusInput,
+} from './feedback.inputs.js';
 
 /** Crockford base32: no I, L, O or U, so a code read over the phone is unambiguous. */
 const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -33,7 +38,10 @@ export class FeedbackService {
     if (filter.overdue != null) {
       const open = { status: { $nin: [FeedbackStatus.RESOLVED, FeedbackStatus.REJECTED] } };
       const late = {
-        $or: [{ status: FeedbackStatus.RECEIVED, acknowledgeDueAt: { $lt: ctx.now } }, { resolveDueAt: { $lt: ctx.now } }],
+        $or: [
+          { status: FeedbackStatus.RECEIVED, acknowledgeDueAt: { $lt: ctx.now } },
+          { resolveDueAt: { $lt: ctx.now } },
+        ],
       };
       conditions.push(filter.overdue ? { $and: [open, late] } : { $not: { $and: [open, late] } });
     }
@@ -54,18 +62,31 @@ export class FeedbackService {
    */
   async submit(ctx: RequestContext, input: SubmitFeedbackInput): Promise<FeedbackReceipt> {
     const message = requireText(input.message, 'message', { min: 5, max: 4000 });
-    if (input.rating != null && (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5)) {
+    if (
+      input.rating != null &&
+      (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5)
+    ) {
       throw new ValidationError('rating', 'must be a whole number of stars from 1 to 5');
     }
     const verification = normalizeNationalId(input.verification);
     if (!/^[0-9X]{4}$/.test(verification)) {
-      throw new ValidationError('verification', 'must be the last 4 characters of your national ID or mobile number');
+      throw new ValidationError(
+        'verification',
+        'must be the last 4 characters of your national ID or mobile number',
+      );
     }
-    const institution = await ctx.em.findOne(Institution, { code: input.institutionCode.trim().toUpperCase() });
+    const institution = await ctx.em.findOne(Institution, {
+      code: input.institutionCode.trim().toUpperCase(),
+    });
     const target = institution
-      ? await ctx.em.findOne(Case, { institution, loanNumber: input.caseReference.trim().toUpperCase() })
+      ? await ctx.em.findOne(Case, {
+          institution,
+          loanNumber: input.caseReference.trim().toUpperCase(),
+        })
       : null;
-    const borrower = target ? await ctx.em.findOne(Borrower, { id: target.borrower.id, institution }) : null;
+    const borrower = target
+      ? await ctx.em.findOne(Borrower, { id: target.borrower.id, institution })
+      : null;
     if (!target || !borrower || !matchesBorrower(borrower, verification)) {
       throw new NotFoundError('Case', 'for this reference and verification');
     }
@@ -102,7 +123,12 @@ export class FeedbackService {
     if (input.handledById) {
       feedback.handledBy = ctx.em.getReference(
         User,
-        (await findOrFail(ctx.em, User, { id: input.handledById, institution: feedback.institution.id })).id,
+        (
+          await findOrFail(ctx.em, User, {
+            id: input.handledById,
+            institution: feedback.institution.id,
+          })
+        ).id,
         { wrapped: true },
       );
     }
@@ -113,7 +139,10 @@ export class FeedbackService {
 }
 
 function matchesBorrower(borrower: Borrower, lastFour: string): boolean {
-  return borrower.nationalId.endsWith(lastFour) || borrower.phones.some((phone) => phone.endsWith(lastFour));
+  return (
+    borrower.nationalId.endsWith(lastFour) ||
+    borrower.phones.some((phone) => phone.endsWith(lastFour))
+  );
 }
 
 function receiptCode(): string {

@@ -9,7 +9,10 @@ export type InstitutionConnection = InstanceType<typeof InstitutionConnection>;
 @Resolver(() => Institution)
 export class InstitutionResolver {
   @Query(() => InstitutionConnection, { description: 'Lenders, by code.' })
-  async institutions(@Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs): Promise<InstitutionConnection> {
+  async institutions(
+    @Ctx() ctx: RequestContext,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<InstitutionConnection> {
     const result = await paginate(ctx.em, Institution, {
       where: {},
       order: [{ prop: 'code', direction: 'ASC', kind: 'string' }],

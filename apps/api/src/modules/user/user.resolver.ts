@@ -12,7 +12,9 @@ export type UserConnection = InstanceType<typeof UserConnection>;
 
 @Resolver(() => User)
 export class UserResolver {
-  @Query(() => UserConnection, { description: 'Staff, by display name; e.g. the collectors a case can go to.' })
+  @Query(() => UserConnection, {
+    description: 'Staff, by display name; e.g. the collectors a case can go to.',
+  })
   async users(
     @Ctx() ctx: RequestContext,
     @Args(() => PageArgs) page: PageArgs,

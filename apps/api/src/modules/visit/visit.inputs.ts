@@ -42,7 +42,9 @@ export const VisitOutcome = { COMPLETED: 'COMPLETED', NO_SHOW: 'NO_SHOW' } as co
 export type VisitOutcome = (typeof VisitOutcome)[keyof typeof VisitOutcome];
 registerEnumType(VisitOutcome, { name: 'VisitOutcome' });
 
-@InputType({ description: 'COMPLETED needs a checked-in visit and the full record; NO_SHOW a confirmed one.' })
+@InputType({
+  description: 'COMPLETED needs a checked-in visit and the full record; NO_SHOW a confirmed one.',
+})
 export class RecordVisitOutcomeInput {
   @Field(() => ID) visitId!: string;
   @Field(() => VisitOutcome) outcome!: VisitOutcome;
@@ -62,7 +64,9 @@ export class VisitFilter {
   @Field(() => ID, { nullable: true }) institutionId?: string | null;
   @Field(() => ID, { nullable: true }) caseId?: string | null;
   @Field(() => [VisitStatus], { nullable: true }) status?: VisitStatus[] | null;
-  @Field(() => ID, { nullable: true, description: 'Visits this collector is on.' }) collectorId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Visits this collector is on.' }) collectorId?:
+    | string
+    | null;
   @Field(() => Date, { nullable: true }) windowFrom?: Date | null;
   @Field(() => Date, { nullable: true }) windowTo?: Date | null;
 }

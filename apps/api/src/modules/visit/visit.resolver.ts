@@ -5,7 +5,13 @@ import { Case } from '../case/case.entity.js';
 import { resolveRequiredRef } from '../common/refs.js';
 import { User } from '../user/user.entity.js';
 import { Visit } from './visit.entity.js';
-import { CheckInVisitInput, ConfirmVisitInput, RecordVisitOutcomeInput, ScheduleVisitInput, VisitFilter } from './visit.inputs.js';
+import {
+  CheckInVisitInput,
+  ConfirmVisitInput,
+  RecordVisitOutcomeInput,
+  ScheduleVisitInput,
+  VisitFilter,
+} from './visit.inputs.js';
 import { VisitService } from './visit.service.js';
 
 export const VisitConnection = Connection(Visit, 'VisitConnection');
@@ -30,17 +36,26 @@ export class VisitResolver {
   }
 
   @Mutation(() => Visit)
-  scheduleVisit(@Ctx() ctx: RequestContext, @Arg('input', () => ScheduleVisitInput) input: ScheduleVisitInput): Promise<Visit> {
+  scheduleVisit(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => ScheduleVisitInput) input: ScheduleVisitInput,
+  ): Promise<Visit> {
     return ctx.em.transactional(() => this.service.schedule(ctx, input));
   }
 
   @Mutation(() => Visit)
-  confirmVisit(@Ctx() ctx: RequestContext, @Arg('input', () => ConfirmVisitInput) input: ConfirmVisitInput): Promise<Visit> {
+  confirmVisit(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => ConfirmVisitInput) input: ConfirmVisitInput,
+  ): Promise<Visit> {
     return ctx.em.transactional(() => this.service.confirm(ctx, input));
   }
 
   @Mutation(() => Visit)
-  checkInVisit(@Ctx() ctx: RequestContext, @Arg('input', () => CheckInVisitInput) input: CheckInVisitInput): Promise<Visit> {
+  checkInVisit(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CheckInVisitInput) input: CheckInVisitInput,
+  ): Promise<Visit> {
     return ctx.em.transactional(() => this.service.checkIn(ctx, input));
   }
 

@@ -48,17 +48,34 @@ export class VisitService {
 
   async schedule(ctx: RequestContext, input: ScheduleVisitInput): Promise<Visit> {
     const target = await findOrFail(ctx.em, Case, { id: input.caseId });
-    if (target.status === CaseStatus.CLOSED) throw new ConflictError('the case is closed; no visit can be planned');
-    assertVisitPlan({ windowStart: input.windowStart, windowEnd: input.windowEnd, collectorIds: input.collectorIds }, ctx.now);
-    const collectors = await ctx.em.find(User, { id: { $in: input.collectorIds }, institution: target.institution.id });
+    if (target.status === CaseStatus.CLOSED)
+      throw new ConflictError('the case is closed; no visit can be planned');
+    assertVisitPlan(
+      {
+        windowStart: input.windowStart,
+        windowEnd: input.windowEnd,
+        collectorIds: input.collectorIds,
+      },
+      ctx.now,
+    );
+    const collectors = await ctx.em.find(User, {
+      id: { $in: input.collectorIds },
+      institution: target.institution.id,
+    });
     for (const id of input.collectorIds) {
       const collector = collectors.find((c) => c.id === id);
       if (!collector || !collector.active || collector.role !== Role.COLLECTOR) {
-        throw new ValidationError('collectorIds', `${id} is not an active collector of the case institution`);
+        throw new ValidationError(
+          'collectorIds',
+          `${id} is not an active collector of the case institution`,
+        );
       }
     }
     const plannedBy = input.plannedById
-      ? await findOrFail(ctx.em, User, { id: input.plannedById, institution: target.institution.id })
+      ? await findOrFail(ctx.em, User, {
+          id: input.plannedById,
+          institution: target.institution.id,
+        })
       : null;
     const borrower = await findOrFail(ctx.em, Borrower, { id: target.borrower.id });
     const visit = ctx.em.create(Visit, {
@@ -86,9 +103,18 @@ export class VisitService {
     visit.confirmedAt = ctx.now;
     visit.confirmedVia = requireText(input.confirmedVia, 'confirmedVia', { max: 100 });
     visit.confirmedBy = input.confirmedById
-      ? ctx.em.getReference(User, (await findOrFail(ctx.em, User, { id: input.confirmedById, institution: visit.institution.id })).id, {
-          wrapped: true,
-        })
+      ? ctx.em.getReference(
+          User,
+          (
+            await findOrFail(ctx.em, User, {
+              id: input.confirmedById,
+              institution: visit.institution.id,
+            })
+          ).id,
+          {
+            wrapped: true,
+          },
+        )
       : null;
     await ctx.em.flush();
     return visit;
@@ -98,7 +124,8 @@ export class VisitService {
     const visit = await this.get(ctx, input.visitId);
     visitStatusMachine.assert(visit.status, VisitStatus.CHECKED_IN);
     const at = input.at ?? ctx.now;
-    if (at.getTime() > ctx.now.getTime()) throw new ValidationError('at', 'cannot be in the future');
+    if (at.getTime() > ctx.now.getTime())
+      throw new ValidationError('at', 'cannot be in the future');
     visit.status = VisitStatus.CHECKED_IN;
     visit.checkedInAt = at;
     await ctx.em.flush();

@@ -1,0 +1,102 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The built server as an operator runs it (`node dist/main.js`): turbo builds it before the
+ * tests. Covers what only a real process shows: exit codes, one-line errors, first-start seeding.
+ */
+const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+
+interface Run {
+  process: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function run(env: Record<string, string>): Run {
+  let output = '';
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, NODE_ENV: '', ...env },
+    stdio: 'pipe',
+  });
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { process: child, output: () => output, exited };
+}
+
+async function waitForUrl(started: Run): Promise<string> {
+  for (let i = 0; i < 600; i += 1) {
+    const match = /GraphQL on (http:\/\/\S+)/.exec(started.output());
+    if (match) return match[1]!;
+    if (started.process.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`server did not start:\n${started.output()}`);
+}
+
+async function query(url: string, body: string): Promise<Record<string, unknown>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  return (await response.json()) as Record<string, unknown>;
+}
+
+describe('starting the API', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arrears-start-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    [{ DATABASE_URL: 'mysql://db/arrears' }, /DATABASE_URL must be empty/],
+    [{ PORT: 'eighty' }, /PORT must be a number/],
+  ])('refuses a bad setting (%o) with one line and a non-zero exit', async (env, reason) => {
+    const started = run(env);
+    expect(await started.exited).not.toBe(0);
+    const lines = started.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(reason);
+  });
+
+  it('seeds the embedded database on first start, serves it, and keeps it on the next start', async () => {
+    const env = { DATABASE_URL: `sqlite:${path.join(dir, 'arrears.sqlite')}`, PORT: '0' };
+    const acceptance = JSON.stringify({
+      query: '{ cases(first: 5) { totalCount nodes { id dpd bucket borrower { fullName } } } }',
+    });
+
+    const first = run(env);
+    const url = await waitForUrl(first);
+    expect(first.output()).toMatch(/seeding demo data/);
+    expect(first.output()).toMatch(/supervisor@psbc\.demo/);
+    const served = (await query(url, acceptance)) as {
+      data: { cases: { totalCount: number; nodes: unknown[] } };
+    };
+    expect(served.data.cases.totalCount).toBeGreaterThan(2500);
+    expect(served.data.cases.nodes).toHaveLength(5);
+    first.process.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    const second = run(env);
+    const secondUrl = await waitForUrl(second);
+    expect(second.output()).not.toMatch(/seeding/);
+    const again = (await query(secondUrl, acceptance)) as typeof served;
+    expect(again.data.cases.totalCount).toBe(served.data.cases.totalCount);
+
+    // The same data must refuse to serve in production: its accounts use the demo password.
+    second.process.kill('SIGTERM');
+    await second.exited;
+    const production = run({ ...env, NODE_ENV: 'production' });
+    expect(await production.exited).not.toBe(0);
+    expect(production.output()).toMatch(
+      /refusing to start in production: 35 account\(s\) still use the demo password/,
+    );
+  }, 120_000);
+});

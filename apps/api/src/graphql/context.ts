@@ -21,3 +21,14 @@ export function createRequestContext(
   const forked = em.fork();
   return { em: forked, loaders: createLoaders(forked, now), now, requestId };
 }
+
+/**
+ * Runs `work` in one database transaction, with a context whose EntityManager is the
+ * transaction's: everything the work reads and writes commits or rolls back together.
+ */
+export function inTransaction<T>(
+  ctx: RequestContext,
+  work: (tx: RequestContext) => Promise<T>,
+): Promise<T> {
+  return ctx.em.transactional((em) => work({ ...ctx, em }));
+}

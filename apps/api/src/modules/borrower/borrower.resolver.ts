@@ -12,7 +12,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs } from '../../graphql/pagination.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
 import { Borrower } from './borrower.entity.js';
@@ -57,7 +57,7 @@ export class BorrowerResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => CreateBorrowerInput) input: CreateBorrowerInput,
   ): Promise<Borrower> {
-    return ctx.em.transactional(() => this.service.create(ctx, input));
+    return inTransaction(ctx, (tx) => this.service.create(tx, input));
   }
 
   @FieldResolver(() => String, { description: 'National ID, masked: 110***********1234.' })

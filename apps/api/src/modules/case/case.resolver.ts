@@ -11,7 +11,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs, pageSize } from '../../graphql/pagination.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
 import { Borrower } from '../borrower/borrower.entity.js';
@@ -65,7 +65,7 @@ export class CaseResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => CreateCaseInput) input: CreateCaseInput,
   ): Promise<Case> {
-    return ctx.em.transactional(() => this.service.create(ctx, input));
+    return inTransaction(ctx, (tx) => this.service.create(tx, input));
   }
 
   @Mutation(() => Case)
@@ -73,7 +73,7 @@ export class CaseResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => UpdateCaseInput) input: UpdateCaseInput,
   ): Promise<Case> {
-    return ctx.em.transactional(() => this.service.update(ctx, input));
+    return inTransaction(ctx, (tx) => this.service.update(tx, input));
   }
 
   @Mutation(() => Case)
@@ -81,7 +81,7 @@ export class CaseResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => AssignCaseInput) input: AssignCaseInput,
   ): Promise<Case> {
-    return ctx.em.transactional(() => this.service.assign(ctx, input));
+    return inTransaction(ctx, (tx) => this.service.assign(tx, input));
   }
 
   @FieldResolver(() => Institution)

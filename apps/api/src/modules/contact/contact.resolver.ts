@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs } from '../../graphql/pagination.js';
 import { ThirdParty } from '../borrower/third-party.entity.js';
 import { Case } from '../case/case.entity.js';
@@ -30,7 +30,7 @@ export class ContactResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => LogContactInput) input: LogContactInput,
   ): Promise<Contact> {
-    return ctx.em.transactional(() => this.service.log(ctx, input));
+    return inTransaction(ctx, (tx) => this.service.log(tx, input));
   }
 
   @FieldResolver(() => Case)

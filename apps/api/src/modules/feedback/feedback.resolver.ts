@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs } from '../../graphql/pagination.js';
 import { Case } from '../case/case.entity.js';
 import { resolveRequiredRef } from '../common/refs.js';
@@ -48,7 +48,7 @@ export class FeedbackResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => SubmitFeedbackInput) input: SubmitFeedbackInput,
   ): Promise<FeedbackReceipt> {
-    return ctx.em.transactional(() => this.service.submit(ctx, input));
+    return inTransaction(ctx, (tx) => this.service.submit(tx, input));
   }
 
   @Mutation(() => Feedback)
@@ -56,7 +56,7 @@ export class FeedbackResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => UpdateFeedbackStatusInput) input: UpdateFeedbackStatusInput,
   ): Promise<Feedback> {
-    return ctx.em.transactional(() => this.service.updateStatus(ctx, input));
+    return inTransaction(ctx, (tx) => this.service.updateStatus(tx, input));
   }
 
   @FieldResolver(() => Case)

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs } from '../../graphql/pagination.js';
 import { Case } from '../case/case.entity.js';
 import { resolveRequiredRef } from '../common/refs.js';
@@ -40,7 +40,7 @@ export class VisitResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => ScheduleVisitInput) input: ScheduleVisitInput,
   ): Promise<Visit> {
-    return ctx.em.transactional(() => this.service.schedule(ctx, input));
+    return inTransaction(ctx, (tx) => this.service.schedule(tx, input));
   }
 
   @Mutation(() => Visit)
@@ -48,7 +48,7 @@ export class VisitResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => ConfirmVisitInput) input: ConfirmVisitInput,
   ): Promise<Visit> {
-    return ctx.em.transactional(() => this.service.confirm(ctx, input));
+    return inTransaction(ctx, (tx) => this.service.confirm(tx, input));
   }
 
   @Mutation(() => Visit)
@@ -56,7 +56,7 @@ export class VisitResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => CheckInVisitInput) input: CheckInVisitInput,
   ): Promise<Visit> {
-    return ctx.em.transactional(() => this.service.checkIn(ctx, input));
+    return inTransaction(ctx, (tx) => this.service.checkIn(tx, input));
   }
 
   @Mutation(() => Visit)
@@ -64,7 +64,7 @@ export class VisitResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => RecordVisitOutcomeInput) input: RecordVisitOutcomeInput,
   ): Promise<Visit> {
-    return ctx.em.transactional(() => this.service.recordOutcome(ctx, input));
+    return inTransaction(ctx, (tx) => this.service.recordOutcome(tx, input));
   }
 
   @FieldResolver(() => Case)

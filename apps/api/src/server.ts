@@ -13,6 +13,21 @@ import { sqlStatementsPlugin } from './graphql/sql-statements-plugin.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** A body express.json cannot read gets a GraphQL-shaped error, not Express's HTML page. */
+function rejectUnreadableBody(
+  error: { status?: number; type?: string },
+  _req: express.Request,
+  res: express.Response,
+  next: express.NextFunction,
+): void {
+  if (!error.status || error.status >= 500) return next(error);
+  const message =
+    error.type === 'entity.too.large'
+      ? 'The request body is too large'
+      : 'The request body is not valid JSON';
+  res.status(error.status).json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] });
+}
+
 export interface ApiServer {
   readonly app: express.Express;
   listen(port: number): Promise<{ server: Server; url: string }>;
@@ -51,8 +66,10 @@ export async function createApiServer(
   });
   app.use(
     '/graphql',
-    (_req, _res, next) => withSqlStatementCounter(next),
+    (_req: express.Request, _res: express.Response, next: express.NextFunction) =>
+      withSqlStatementCounter(next),
     express.json({ limit: '1mb' }),
+    rejectUnreadableBody,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const header = req.header('x-request-id');

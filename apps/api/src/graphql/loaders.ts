@@ -40,7 +40,7 @@ export function createLoaders(em: EntityManager, now: Date) {
     if (!loader) {
       loader = perCase(async (cases) => {
         const groups = await topPerCase(sql, entity, cases, { orderSql, perCase: limit });
-        return new Map([...groups].map(([id, rows]) => [id, rows as unknown[]]));
+        return new Map(cases.map((c) => [c.id, (groups.get(c.id) ?? []) as unknown[]]));
       }) as DataLoader<Case, unknown[], string>;
       recentPerCase.set(key, loader);
     }

@@ -9,6 +9,7 @@ import { InstitutionResolver } from '../modules/institution/institution.resolver
 import { UserResolver } from '../modules/user/user.resolver.js';
 import { VisitResolver } from '../modules/visit/visit.resolver.js';
 import './enums.js';
+import { validateIdArguments } from './id-arguments.js';
 import { DateTimeScalar } from './scalars.js';
 
 export const resolvers = [
@@ -31,6 +32,7 @@ export function graphqlSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // Inputs are checked by the domain's validators in the services, with field names.
     validate: false,
+    globalMiddlewares: [validateIdArguments],
   });
   return built;
 }

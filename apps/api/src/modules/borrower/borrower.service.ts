@@ -10,6 +10,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../../graphql/context.js';
 import { ConflictError, NotFoundError } from '../../graphql/errors.js';
 import { paginate, type Page, type PageArgs } from '../../graphql/pagination.js';
+import { containsPattern } from '../common/search.js';
 import { Institution } from '../institution/institution.entity.js';
 import { Borrower } from './borrower.entity.js';
 import type { BorrowerFilter, CreateBorrowerInput } from './borrower.inputs.js';
@@ -21,8 +22,8 @@ export class BorrowerService {
   list(ctx: RequestContext, args: PageArgs, filter: BorrowerFilter = {}): Promise<Page<Borrower>> {
     const conditions: FilterQuery<Borrower>[] = [];
     if (filter.institutionId) conditions.push({ institution: filter.institutionId });
-    const search = filter.search?.trim().replace(/[\\%_]/g, '');
-    if (search) conditions.push({ fullName: { $like: `%${search}%` } });
+    const pattern = containsPattern(filter.search);
+    if (pattern) conditions.push({ fullName: { $like: pattern } });
     if (filter.nationalId)
       conditions.push({ nationalId: assertNationalId(filter.nationalId, 'filter.nationalId') });
     if (filter.phone) {

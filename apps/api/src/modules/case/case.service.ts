@@ -17,6 +17,7 @@ import { ConflictError, NotFoundError } from '../../graphql/errors.js';
 import { paginate, type OrderKey, type Page, type PageArgs } from '../../graphql/pagination.js';
 import { Borrower } from '../borrower/borrower.entity.js';
 import { Institution } from '../institution/institution.entity.js';
+import { containsPattern } from '../common/search.js';
 import { User } from '../user/user.entity.js';
 import { Case } from './case.entity.js';
 import type {
@@ -182,10 +183,8 @@ export class CaseService {
       conditions.push({ outstandingFen: { $gte: filter.outstandingMin.fen } });
     if (filter.outstandingMax)
       conditions.push({ outstandingFen: { $lte: filter.outstandingMax.fen } });
-    // LIKE wildcards are dropped rather than escaped: SQLite has no default escape character.
-    const search = filter.search?.trim();
-    if (search) {
-      const pattern = `%${search.replace(/[\\%_]/g, '')}%`;
+    const pattern = containsPattern(filter.search);
+    if (pattern) {
       conditions.push({
         $or: [
           { loanNumber: { $like: pattern.toUpperCase() } },

@@ -15,3 +15,4 @@ export * from './escalation.js';
 export * from './contact-record.js';
 export * from './visit-plan.js';
 export * from './feedback-sla.js';
+export * from './permissions.js';

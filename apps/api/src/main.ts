@@ -2,11 +2,15 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { demoLogins, DEMO_PASSWORD } from './db/seed.js';
 import { accountsWithDemoPassword, isEmpty, reseed } from './db/seeding.js';
+import { initSecrets } from './security/secrets.js';
 import { createApiServer } from './server.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const orm = await openDatabase(config.database);
+  const secrets = initSecrets(config);
+  const orm = await openDatabase(config.database, {
+    statementTimeoutMs: config.statementTimeoutMs,
+  });
   if (config.database.dialect === 'sqlite' && (await isEmpty(orm))) {
     const started = Date.now();
     console.log('[api] empty embedded database: seeding demo data…');
@@ -23,7 +27,7 @@ async function main(): Promise<void> {
       );
     }
   }
-  const api = await createApiServer(config, orm);
+  const api = await createApiServer(config, orm, secrets);
   const { url } = await api.listen(config.port);
   const where =
     config.database.dialect === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL';

@@ -4,12 +4,19 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
 import express from 'express';
+import { AccessTokens } from './auth/access-token.js';
+import { AuthService } from './auth/auth.service.js';
+import { createAuthenticator } from './auth/authenticate.js';
+import { InMemoryRevokedSessions } from './auth/revoked-sessions.js';
 import type { AppConfig } from './config.js';
 import { withSqlStatementCounter } from './db/sql-statements.js';
 import { createRequestContext, type RequestContext } from './graphql/context.js';
 import { createErrorFormatter } from './graphql/errors.js';
 import { graphqlSchema } from './graphql/schema.js';
+import { createLimitPlugins, limitParseOptions, limitValidationRules } from './graphql/limits.js';
 import { sqlStatementsPlugin } from './graphql/sql-statements-plugin.js';
+import { RateLimits } from './security/rate-limiter.js';
+import { requestTimeout } from './security/timeouts.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -35,10 +42,23 @@ export interface ApiServer {
 }
 
 /** The HTTP surface: GraphQL at /graphql, liveness at /healthz, readiness (database) at /readyz. */
+export interface ApiSecrets {
+  /** HMAC key the access tokens are signed with. */
+  accessTokenKey: Uint8Array;
+}
+
 export async function createApiServer(
-  config: Pick<AppConfig, 'production'>,
+  config: Pick<AppConfig, 'production' | 'redisUrl' | 'requestTimeoutMs'>,
   orm: MikroORM,
+  secrets: ApiSecrets,
 ): Promise<ApiServer> {
+  const tokens = new AccessTokens(secrets.accessTokenKey);
+  const revoked = new InMemoryRevokedSessions();
+  const auth = new AuthService(tokens, revoked);
+  const authenticator = createAuthenticator(orm.em, tokens, revoked);
+  // Shared through Redis when REDIS_URL is set; a wrong URL stops start-up here.
+  const rateLimits = new RateLimits({ redisUrl: config.redisUrl });
+  await rateLimits.ready();
   const apollo = new ApolloServer<RequestContext>({
     schema: await graphqlSchema(),
     introspection: !config.production,
@@ -47,7 +67,9 @@ export async function createApiServer(
     // main.ts owns shutdown: it closes the HTTP server and the database too.
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter((error) => console.error('[api] unexpected error', error)),
-    plugins: config.production ? [] : [sqlStatementsPlugin],
+    validationRules: limitValidationRules(),
+    parseOptions: limitParseOptions,
+    plugins: [...createLimitPlugins(config), ...(config.production ? [] : [sqlStatementsPlugin])],
   });
   await apollo.start();
 
@@ -66,6 +88,7 @@ export async function createApiServer(
   });
   app.use(
     '/graphql',
+    requestTimeout(config.requestTimeoutMs),
     (_req: express.Request, _res: express.Response, next: express.NextFunction) =>
       withSqlStatementCounter(next),
     express.json({ limit: '1mb' }),
@@ -74,7 +97,19 @@ export async function createApiServer(
       context: async ({ req }) => {
         const header = req.header('x-request-id');
         const requestId = header && REQUEST_ID.test(header) ? header : randomUUID();
-        return createRequestContext(orm.em, requestId);
+        const now = new Date();
+        const actor = await authenticator.authenticate(
+          { authorization: req.header('authorization'), apiKey: req.header('x-api-key') },
+          now,
+        );
+        return createRequestContext(orm.em, {
+          actor,
+          requestId,
+          auth,
+          rateLimits,
+          clientIp: req.ip ?? 'unknown',
+          now,
+        });
       },
     }),
   );
@@ -94,6 +129,7 @@ export async function createApiServer(
       }),
     async stop() {
       await apollo.stop();
+      await rateLimits.close();
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     },
   };

@@ -1,12 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import type { GraphQLFormattedError } from 'graphql';
-import type { DatabaseConfig } from '../src/config.js';
+import { type DatabaseConfig, loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
 import { createScratchDatabase, DEFAULT_POSTGRES_URL } from '../src/db/scratch-postgres.js';
-import { seedDatabase } from '../src/db/seed.js';
+import { DEMO_PASSWORD, seedDatabase } from '../src/db/seed.js';
+import { hashPassword } from '../src/modules/user/password.js';
+import { secretsFrom } from '../src/security/secrets.js';
+import { configureFieldEncryption } from '../src/security/field-encryption.js';
 import { createApiServer } from '../src/server.js';
 
 export type Dialect = DatabaseConfig['dialect'];
@@ -20,17 +24,36 @@ export interface GraphqlResponse<T> {
   extensions?: { sqlStatements?: number };
 }
 
-export interface TestApi {
-  readonly baseUrl: string;
-  readonly orm: MikroORM;
+export interface GraphqlClient {
   gql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<GraphqlResponse<T>>;
   /** Like gql, but fails the test on any GraphQL error and returns the data. */
   data<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+}
+
+/** Who `api.gql` speaks as unless a test asks for someone else. */
+export const DEFAULT_LOGIN = 'supervisor@psbc.demo';
+
+/** The default client is signed in as DEFAULT_LOGIN. */
+export interface TestApi extends GraphqlClient {
+  readonly baseUrl: string;
+  readonly orm: MikroORM;
+  /** A client signed in through the real login mutation as one of the seeded demo accounts. */
+  as(email: string): Promise<GraphqlClient>;
+  /** A client sending exactly these headers (e.g. no credentials, or an API key). */
+  withHeaders(headers: Record<string, string>): GraphqlClient;
   close(): Promise<void>;
 }
+
+let demoPasswordHash: Promise<string> | undefined;
+/** Keys for one test process: tokens and encrypted fields work as in production. */
+const testSecrets = (() => {
+  const master = randomBytes(32);
+  configureFieldEncryption(master);
+  return secretsFrom(master);
+})();
 
 /** A fresh database of the dialect (a temp SQLite file, or a scratch PostgreSQL database). */
 export async function scratchDatabase(
@@ -62,36 +85,54 @@ export async function startTestApi(
 ): Promise<TestApi> {
   const database = await scratchDatabase(dialect);
   const orm = await openDatabase(database.config);
+  const passwordHash = await (demoPasswordHash ??= hashPassword(DEMO_PASSWORD));
   await orm.em
     .fork()
-    .transactional((em) =>
-      seedDatabase(em, { now: new Date(), passwordHash: 'not-a-login', scale: seedScale }),
-    );
-  const api = await createApiServer({ production: false }, orm);
+    .transactional((em) => seedDatabase(em, { now: new Date(), passwordHash, scale: seedScale }));
+  const api = await createApiServer(loadConfig({}), orm, testSecrets);
   const { url } = await api.listen(0);
   const baseUrl = url.replace(/\/graphql$/, '');
 
-  const gql = async <T>(
-    query: string,
-    variables?: Record<string, unknown>,
-  ): Promise<GraphqlResponse<T>> => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GraphqlResponse<T>;
+  const client = (headers: Record<string, string>): GraphqlClient => {
+    const gql = async <T>(query: string, variables?: Record<string, unknown>) => {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphqlResponse<T>;
+    };
+    return {
+      gql,
+      async data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+        const result = await gql<T>(query, variables);
+        if (result.errors?.length)
+          throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+        return result.data as T;
+      },
+    };
   };
+  const signedIn = new Map<string, Promise<GraphqlClient>>();
+  const as = (email: string): Promise<GraphqlClient> => {
+    let found = signedIn.get(email);
+    if (!found) {
+      found = client({})
+        .data<{ login: { token: string } }>(
+          'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+          { email, password: DEMO_PASSWORD },
+        )
+        .then(({ login }) => client({ authorization: `Bearer ${login.token}` }));
+      signedIn.set(email, found);
+    }
+    return found;
+  };
+  const defaultClient = await as(DEFAULT_LOGIN);
   return {
     baseUrl,
     orm,
-    gql,
-    async data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-      const result = await gql<T>(query, variables);
-      if (result.errors?.length)
-        throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
-      return result.data as T;
-    },
+    ...defaultClient,
+    as,
+    withHeaders: client,
     async close() {
       await api.stop();
       await orm.close();

@@ -1,7 +1,15 @@
+import { loadConfig } from '../src/config.js';
+import { randomBytes } from 'node:crypto';
+import { Role } from '@arrears/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.js';
+import { DEMO_PASSWORD } from '../src/db/seed.js';
+import { Institution } from '../src/modules/institution/institution.entity.js';
+import { hashPassword } from '../src/modules/user/password.js';
+import { User } from '../src/modules/user/user.entity.js';
+import { secretsFrom } from '../src/security/secrets.js';
 import { createApiServer } from '../src/server.js';
-import { DIALECTS, scratchDatabase, startTestApi, type TestApi } from './harness.js';
+import { DEFAULT_LOGIN, DIALECTS, scratchDatabase, startTestApi, type TestApi } from './harness.js';
 
 /**
  * The HTTP surface as a load balancer, an orchestrator and a GraphQL client see it: health
@@ -59,10 +67,26 @@ function expectCleanErrors(json: unknown, text: string): void {
 
 const BORROWER_COUNT = '{ borrowers { totalCount } }';
 
+/** Signs in over plain HTTP and returns the headers that carry the access token. */
+async function signIn(baseUrl: string, email: string): Promise<Record<string, string>> {
+  const result = await post(baseUrl, {
+    query:
+      'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+    variables: { email, password: DEMO_PASSWORD },
+  });
+  const token = (result.json as { data?: { login?: { token?: string } } } | null)?.data?.login
+    ?.token;
+  if (!token) throw new Error(`login as ${email} failed: ${result.text}`);
+  return { authorization: `Bearer ${token}` };
+}
+
 describe.each(DIALECTS)('HTTP on %s', (dialect) => {
   let api: TestApi;
+  /** A PSBC supervisor's credentials (the harness's default login), for raw requests. */
+  let auth: Record<string, string>;
   beforeAll(async () => {
     api = await startTestApi(dialect, { seedScale: 0.02 });
+    auth = await signIn(api.baseUrl, DEFAULT_LOGIN);
   });
   afterAll(() => api?.close());
 
@@ -79,24 +103,56 @@ describe.each(DIALECTS)('HTTP on %s', (dialect) => {
     expect(await response.json()).toMatchObject({ status: 'ready' });
   });
 
-  it('POST /graphql with a JSON body answers JSON', async () => {
-    const result = await post(api.baseUrl, {
-      query: 'query Count { institutions { totalCount nodes { code } } }',
-      operationName: 'Count',
-    });
+  it('POST /graphql with a JSON body answers JSON, showing a signed-in user only their institution', async () => {
+    const result = await post(
+      api.baseUrl,
+      {
+        query: 'query Count { institutions { totalCount nodes { code } } }',
+        operationName: 'Count',
+      },
+      auth,
+    );
     expect(result.status).toBe(200);
     expect(result.contentType).toMatch(/^application\/(graphql-response\+)?json/);
     const { data } = result.json as {
       data: { institutions: { totalCount: number; nodes: { code: string }[] } };
     };
-    expect(data.institutions.totalCount).toBe(5);
-    expect(data.institutions.nodes.map((n) => n.code).sort()).toEqual([
-      'HSCZ',
-      'KMB',
-      'LSB',
-      'PSBC',
-      'XBGS',
-    ]);
+    // Five banks are seeded; a PSBC supervisor sees PSBC alone.
+    expect(data.institutions).toEqual({ totalCount: 1, nodes: [{ code: 'PSBC' }] });
+  });
+
+  it('POST /graphql without credentials answers JSON with UNAUTHENTICATED and no data', async () => {
+    const result = await post(api.baseUrl, { query: '{ institutions { totalCount } }' });
+    expect(result.status).toBeLessThan(500);
+    expect(result.contentType).toMatch(/^application\/(graphql-response\+)?json/);
+    expectCleanErrors(result.json, result.text);
+    const { data, errors } = result.json as {
+      data: unknown;
+      errors: { path: string[]; extensions: { code: string } }[];
+    };
+    expect(errors[0]).toMatchObject({
+      path: ['institutions'],
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    expect(data).toBeNull();
+  });
+
+  it('a bearer token that is not one the server issued is UNAUTHENTICATED', async () => {
+    const [header, payload, signature] = auth.authorization!.slice('Bearer '.length).split('.');
+    // The first character of a signature carries whole bits: changing it changes the signature.
+    const forged = `${signature!.startsWith('A') ? 'B' : 'A'}${signature!.slice(1)}`;
+    for (const authorization of [
+      'Bearer not-a-token',
+      `Bearer ${header}.${payload}.${forged}`,
+      `Bearer eyJhbGciOiJub25lIn0.${payload}.`,
+    ]) {
+      const result = await post(api.baseUrl, { query: BORROWER_COUNT }, { authorization });
+      expectCleanErrors(result.json, result.text);
+      expect(
+        (result.json as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code,
+        authorization,
+      ).toBe('UNAUTHENTICATED');
+    }
   });
 
   it('does not say who built it', async () => {
@@ -123,7 +179,7 @@ describe.each(DIALECTS)('HTTP on %s', (dialect) => {
         },
       },
     };
-    const result = await post(api.baseUrl, [{ query: '{ __typename }' }, create]);
+    const result = await post(api.baseUrl, [{ query: '{ __typename }' }, create], auth);
     expect(result.status).toBe(400);
     expect(Array.isArray(result.json)).toBe(false);
     expect(result.text).not.toContain('"__typename"');
@@ -171,17 +227,21 @@ describe.each(DIALECTS)('HTTP on %s', (dialect) => {
       ],
     ];
     for (const [what, body] of requests) {
-      const result = await post(api.baseUrl, body);
+      const result = await post(api.baseUrl, body, auth);
       expect(result.status, what).toBeLessThan(500);
       expectCleanErrors(result.json, `${what}: ${result.text}`);
     }
   });
 
   it('an error for one field still answers the others', async () => {
-    const result = await post(api.baseUrl, {
-      query:
-        '{ institutions { totalCount } case(id: "00000000-0000-7000-8000-000000000000") { id } }',
-    });
+    const result = await post(
+      api.baseUrl,
+      {
+        query:
+          '{ institutions { totalCount } case(id: "00000000-0000-7000-8000-000000000000") { id } }',
+      },
+      auth,
+    );
     const { data, errors } = result.json as {
       data: unknown;
       errors: { path: string[]; extensions: { code: string } }[];
@@ -197,10 +257,28 @@ describe.each(DIALECTS)('HTTP on %s', (dialect) => {
     let server: Awaited<ReturnType<typeof createApiServer>>;
     let orm: Awaited<ReturnType<typeof openDatabase>>;
     let baseUrl: string;
+    /** The one account of this otherwise empty database. */
+    const OPERATOR = 'operator@prod.test';
     beforeAll(async () => {
       database = await scratchDatabase(dialect);
       orm = await openDatabase(database.config);
-      server = await createApiServer({ production: true }, orm);
+      const em = orm.em.fork();
+      const institution = em.create(Institution, { code: 'PROD', name: '生产测试银行' });
+      em.create(User, {
+        institution,
+        email: OPERATOR,
+        displayName: '运维',
+        role: Role.SUPERVISOR,
+        passwordHash: await hashPassword(DEMO_PASSWORD),
+      });
+      await em.flush();
+      // The same field-encryption key the harness set (it is process-wide), a key of its own
+      // for access tokens: this server shares nothing else with the development one.
+      server = await createApiServer(
+        loadConfig({ NODE_ENV: 'production' }),
+        orm,
+        secretsFrom(randomBytes(32)),
+      );
       baseUrl = (await server.listen(0)).url.replace(/\/graphql$/, '');
     });
     afterAll(async () => {
@@ -210,11 +288,24 @@ describe.each(DIALECTS)('HTTP on %s', (dialect) => {
     });
 
     it('refuses introspection and still answers errors with a code and no stack trace', async () => {
-      const introspection = await post(baseUrl, { query: '{ __schema { types { name } } }' });
+      const signedIn = await signIn(baseUrl, OPERATOR);
+      const introspection = await post(
+        baseUrl,
+        { query: '{ __schema { types { name } } }' },
+        signedIn,
+      );
       expectCleanErrors(introspection.json, introspection.text);
-      const missing = await post(baseUrl, {
-        query: '{ case(id: "00000000-0000-7000-8000-000000000000") { id } }',
-      });
+      const anonymous = await post(baseUrl, { query: '{ cases { totalCount } }' });
+      expectCleanErrors(anonymous.json, anonymous.text);
+      expect(
+        (anonymous.json as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions
+          .code,
+      ).toBe('UNAUTHENTICATED');
+      const missing = await post(
+        baseUrl,
+        { query: '{ case(id: "00000000-0000-7000-8000-000000000000") { id } }' },
+        signedIn,
+      );
       expectCleanErrors(missing.json, missing.text);
       expect(
         (missing.json as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code,

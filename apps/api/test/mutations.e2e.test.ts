@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/db/seed.js';
 import { Borrower } from '../src/modules/borrower/borrower.entity.js';
 import { ThirdParty } from '../src/modules/borrower/third-party.entity.js';
+import { User } from '../src/modules/user/user.entity.js';
 import {
+  DEFAULT_LOGIN,
   DIALECTS,
   firstError,
   startTestApi,
@@ -12,6 +15,8 @@ import {
 /**
  * The write side: every mutation does what a supervisor or collector expects, refuses what the
  * rules forbid with a typed error naming the field, and a refusal leaves nothing behind.
+ * Staff work signed in as a PSBC supervisor (the harness's default login); borrowers use the
+ * public feedback mutation without credentials.
  */
 
 const DAY = 86_400_000;
@@ -131,7 +136,7 @@ const REQUEST_TIMEOUT_MS = 8_000;
  * after a few seconds, and once one has, every later call fails at once: a deadlocked server
  * then costs seconds, not the whole suite's timeouts.
  */
-function client(api: TestApi) {
+function client(api: TestApi, headers: Record<string, string>) {
   let hung: string | null = null;
   const guard = <T>(what: string, work: Promise<T>): Promise<T> => {
     if (hung) return Promise.reject(new Error(`not sent: the server stopped answering at ${hung}`));
@@ -149,7 +154,7 @@ function client(api: TestApi) {
     const controller = new AbortController();
     const request = fetch(`${api.baseUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
       signal: controller.signal,
     }).then((response) => response.json() as Promise<GraphqlResponse<T>>);
@@ -174,6 +179,15 @@ function client(api: TestApi) {
   };
 }
 
+/** Signs in through the login mutation; the headers carry the access token. */
+async function signIn(api: TestApi, email: string): Promise<Record<string, string>> {
+  const { login } = await client(api, {}).data<{ login: { token: string } }>(
+    'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+    { email, password: DEMO_PASSWORD },
+  );
+  return { authorization: `Bearer ${login.token}` };
+}
+
 /** The refusal's code and field, after checking the mutation returned no data. */
 function refusal(result: GraphqlResponse<unknown>) {
   expect(result.data ?? null).toBeNull();
@@ -182,7 +196,13 @@ function refusal(result: GraphqlResponse<unknown>) {
 
 describe.each(DIALECTS)('mutations on %s', (dialect) => {
   let api: TestApi;
+  /** A PSBC supervisor. */
   let http: ReturnType<typeof client>;
+  /** A KMB supervisor: staff of another institution. */
+  let otherHttp: ReturnType<typeof client>;
+  /** A borrower: no credentials. */
+  let publicHttp: ReturnType<typeof client>;
+  /** Every staff member of every institution, read from the database. */
   let staff: Staff[];
   let institutions: { id: string; code: string }[];
   /** The institution most tests work in, and another one. */
@@ -198,8 +218,9 @@ describe.each(DIALECTS)('mutations on %s', (dialect) => {
     >(
       '{ borrowers { totalCount } cases { totalCount } contacts { totalCount } visits { totalCount } feedback { totalCount } }',
     );
+    // Every institution's, so a write that slipped into another one shows too.
     const thirdParties = await http.read('count third parties', () =>
-      api.orm.em.fork().count(ThirdParty, {}),
+      api.orm.em.fork().count(ThirdParty, {}, { filters: false }),
     );
     return {
       borrowers: borrowers!.totalCount,
@@ -265,19 +286,29 @@ describe.each(DIALECTS)('mutations on %s', (dialect) => {
 
   beforeAll(async () => {
     api = await startTestApi(dialect, { seedScale: 0.02 });
-    http = client(api);
-    const result = await http.data<{
-      users: { nodes: Staff[] };
-      institutions: { nodes: { id: string; code: string }[] };
-    }>(
-      '{ users(limit: 100) { nodes { id role institution { id code } } } institutions(limit: 100) { nodes { id code } } }',
-    );
-    staff = result.users.nodes;
-    institutions = result.institutions.nodes;
+    http = client(api, await signIn(api, DEFAULT_LOGIN));
+    otherHttp = client(api, await signIn(api, 'supervisor@kmb.demo'));
+    publicHttp = client(api, {});
+    const users = await api.orm.em
+      .fork()
+      .find(User, {}, { filters: false, populate: ['institution'] });
+    staff = users.map((u) => ({
+      id: u.id,
+      role: u.role,
+      institution: { id: u.institution.id, code: u.institution.getEntity().code },
+    }));
+    institutions = [...new Map(staff.map((u) => [u.institution.id, u.institution])).values()];
     [home, other] = [
       institutions.find((i) => i.code === 'PSBC')!,
       institutions.find((i) => i.code === 'KMB')!,
     ];
+    // The supervisor sees their own institution's staff, and only them.
+    const { users: visible } = await http.data<{ users: { nodes: Staff[] } }>(
+      '{ users(limit: 100) { nodes { id role institution { id code } } } }',
+    );
+    expect(new Set(visible.nodes.map((u) => u.id))).toEqual(
+      new Set(staff.filter((u) => u.institution.id === home.id).map((u) => u.id)),
+    );
   });
   // A server that hung keeps its connections; don't let closing it stall the run.
   afterAll(() =>
@@ -382,13 +413,30 @@ describe.each(DIALECTS)('mutations on %s', (dialect) => {
       expect((await counts()).borrowers).toBe(before.borrowers + 1);
     });
 
-    it('accepts the same person at another institution', async () => {
+    it('accepts the same person at another institution, created by its own staff', async () => {
       const input = borrowerInput();
       await http.data(CREATE_BORROWER, { input });
-      const elsewhere = await http.gql(CREATE_BORROWER, {
+      const elsewhere = await otherHttp.gql(CREATE_BORROWER, {
         input: { ...input, institutionId: other.id },
       });
       expect(elsewhere.errors).toBeUndefined();
+    });
+
+    it("refuses a borrower in another institution than the supervisor's, and writes nothing", async () => {
+      const before = await counts();
+      const foreignBefore = await http.read('count KMB borrowers', () =>
+        api.orm.em.fork().count(Borrower, { institution: other.id }, { filters: false }),
+      );
+      const result = await http.gql(CREATE_BORROWER, {
+        input: borrowerInput({ institutionId: other.id }),
+      });
+      expect(['NOT_FOUND', 'FORBIDDEN']).toContain(refusal(result).code);
+      expect(await counts()).toEqual(before);
+      expect(
+        await http.read('count KMB borrowers', () =>
+          api.orm.em.fork().count(Borrower, { institution: other.id }, { filters: false }),
+        ),
+      ).toBe(foreignBefore);
     });
   });
 
@@ -443,7 +491,7 @@ describe.each(DIALECTS)('mutations on %s', (dialect) => {
     it('refuses what cannot be true, naming the field, and writes nothing', async () => {
       const borrower = await newBorrower();
       const foreign = (
-        await http.data<{ createBorrower: { id: string } }>(CREATE_BORROWER, {
+        await otherHttp.data<{ createBorrower: { id: string } }>(CREATE_BORROWER, {
           input: borrowerInput({ institutionId: other.id }),
         })
       ).createBorrower;
@@ -906,7 +954,7 @@ describe.each(DIALECTS)('mutations on %s', (dialect) => {
       );
       const c = cases.nodes[0]!;
       const borrower = await http.read('read the borrower', () =>
-        api.orm.em.fork().findOneOrFail(Borrower, { id: c.borrower.id }),
+        api.orm.em.fork().findOneOrFail(Borrower, { id: c.borrower.id }, { filters: false }),
       );
       return { ...c, nationalId: borrower.nationalId, phones: borrower.phones };
     }
@@ -923,7 +971,7 @@ describe.each(DIALECTS)('mutations on %s', (dialect) => {
     it('gives a receipt for the right loan and verification, with deadlines 1 and 15 days out', async () => {
       const c = await seededCase();
       const sent = Date.now();
-      const { submitFeedback: receipt } = await http.data<{ submitFeedback: Receipt }>(
+      const { submitFeedback: receipt } = await publicHttp.data<{ submitFeedback: Receipt }>(
         SUBMIT_FEEDBACK,
         {
           input: submission(c.loanNumber, c.nationalId.slice(-4)),
@@ -938,9 +986,12 @@ describe.each(DIALECTS)('mutations on %s', (dialect) => {
       expect(Date.parse(receipt.acknowledgeDueAt) - submittedAt).toBe(DAY);
       expect(Date.parse(receipt.resolveDueAt) - submittedAt).toBe(15 * DAY);
 
-      const { feedbackStatus } = await http.data<{ feedbackStatus: Receipt }>(FEEDBACK_STATUS, {
-        code: receipt.receiptCode,
-      });
+      const { feedbackStatus } = await publicHttp.data<{ feedbackStatus: Receipt }>(
+        FEEDBACK_STATUS,
+        {
+          code: receipt.receiptCode,
+        },
+      );
       expect(feedbackStatus).toEqual(receipt);
       // The supervisor sees it on the case.
       const { case: withFeedback } = await http.data<{
@@ -956,7 +1007,7 @@ describe.each(DIALECTS)('mutations on %s', (dialect) => {
 
     it('accepts the last 4 of a registered mobile, and a loan number or code typed in lower case', async () => {
       const c = await seededCase();
-      const result = await http.gql<{ submitFeedback: Receipt }>(SUBMIT_FEEDBACK, {
+      const result = await publicHttp.gql<{ submitFeedback: Receipt }>(SUBMIT_FEEDBACK, {
         input: submission(
           c.loanNumber.toLowerCase(),
           c.phones[0]!.slice(-4),
@@ -979,7 +1030,7 @@ describe.each(DIALECTS)('mutations on %s', (dialect) => {
       ];
       const messages = new Set<string>();
       for (const input of attempts) {
-        const error = refusal(await http.gql(SUBMIT_FEEDBACK, { input }));
+        const error = refusal(await publicHttp.gql(SUBMIT_FEEDBACK, { input }));
         expect(error.code).toBe('NOT_FOUND');
         messages.add(error.message);
       }
@@ -989,14 +1040,14 @@ describe.each(DIALECTS)('mutations on %s', (dialect) => {
     });
 
     it('an unknown receipt code is NOT_FOUND', async () => {
-      expect(refusal(await http.gql(FEEDBACK_STATUS, { code: 'FB0000000000' })).code).toBe(
+      expect(refusal(await publicHttp.gql(FEEDBACK_STATUS, { code: 'FB0000000000' })).code).toBe(
         'NOT_FOUND',
       );
     });
 
     it('moves RECEIVED → ACKNOWLEDGED → INVESTIGATING → RESOLVED, resolving needs a resolution, and RESOLVED is final', async () => {
       const c = await seededCase();
-      const { submitFeedback: receipt } = await http.data<{ submitFeedback: Receipt }>(
+      const { submitFeedback: receipt } = await publicHttp.data<{ submitFeedback: Receipt }>(
         SUBMIT_FEEDBACK,
         {
           input: submission(c.loanNumber, c.nationalId.slice(-4)),
@@ -1023,7 +1074,7 @@ describe.each(DIALECTS)('mutations on %s', (dialect) => {
         });
       const statusOf = async () =>
         (
-          await http.data<{ feedbackStatus: Receipt }>(FEEDBACK_STATUS, {
+          await publicHttp.data<{ feedbackStatus: Receipt }>(FEEDBACK_STATUS, {
             code: receipt.receiptCode,
           })
         ).feedbackStatus;

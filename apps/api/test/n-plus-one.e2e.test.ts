@@ -39,7 +39,7 @@ const CASE_LIST = /* GraphQL */ `
 describe.each(DIALECTS)('SQL statements per case list on %s', (dialect) => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi(dialect, { seedScale: 0.05 });
+    api = await startTestApi(dialect, { seedScale: 0.1 });
   });
   afterAll(() => api?.close());
 

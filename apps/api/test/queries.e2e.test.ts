@@ -1,12 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EntityName } from '@mikro-orm/core';
 import { Borrower } from '../src/modules/borrower/borrower.entity.js';
+import { Case } from '../src/modules/case/case.entity.js';
+import { Contact } from '../src/modules/contact/contact.entity.js';
+import { Feedback } from '../src/modules/feedback/feedback.entity.js';
+import { Institution } from '../src/modules/institution/institution.entity.js';
+import { User } from '../src/modules/user/user.entity.js';
+import { Visit } from '../src/modules/visit/visit.entity.js';
 import { DIALECTS, firstError, startTestApi, type TestApi } from './harness.js';
 
 /**
  * The read side of the API as a console or a partner app uses it: every list is a connection
  * that pages both ways without losing or repeating a row, the case filters and orders do what
- * they say, and the case fields agree with each other.
+ * they say, and the case fields agree with each other. It reads as a PSBC supervisor (the
+ * harness's default login): every list holds PSBC's rows, all of them and nothing else.
  */
 
 interface Page<N = { id: string }> {
@@ -32,6 +40,16 @@ const LISTS: ListSpec[] = [
   { list: 'institutions' },
   { list: 'users', filterType: 'UserFilter' },
 ];
+
+/** The table behind each list, for counting an institution's rows straight from the database. */
+const LIST_ENTITIES: Record<string, EntityName<object>> = {
+  borrowers: Borrower,
+  cases: Case,
+  contacts: Contact,
+  visits: Visit,
+  feedback: Feedback,
+  users: User,
+};
 
 const CASE_FIELDS = `id loanNumber status stage dpd bucket overdueSince priority createdAt
   principalAmount outstandingAmount overdueAmount
@@ -176,26 +194,87 @@ describe.each(DIALECTS)('queries on %s', (dialect) => {
   let api: TestApi;
   /** Every case, with the fields the filter checks read. */
   let allCases: CaseRow[];
-  let institutionIds: string[];
+  /** PSBC, the signed-in supervisor's institution, and the four others (read from the database). */
+  let home: string;
+  let others: string[];
+  /** The surname most of the visible borrowers share, for a borrower filter that narrows. */
+  let commonSurname: string;
 
   beforeAll(async () => {
-    api = await startTestApi(dialect, { seedScale: 0.03 });
+    // PSBC holds 30% of the seed: 0.1 gives it ~90 cases, enough for every filter to tell apart.
+    api = await startTestApi(dialect, { seedScale: 0.1 });
     allCases = await walkOffset<CaseRow>(api, { list: 'cases' }, CASE_FIELDS);
-    const { institutions } = await api.data<{ institutions: Page }>(
-      '{ institutions(limit: 100) { totalCount nodes { id } pageInfo { endCursor hasNextPage } } }',
+    const all = await api.orm.em.fork().find(Institution, {}, { filters: false });
+    home = all.find((i) => i.code === 'PSBC')!.id;
+    others = all.filter((i) => i.id !== home).map((i) => i.id);
+    const borrowers = await walkOffset<{ id: string; fullName: string }>(
+      api,
+      { list: 'borrowers' },
+      'id fullName',
     );
-    institutionIds = ids(institutions.nodes);
+    const surnames = new Map<string, number>();
+    for (const b of borrowers)
+      surnames.set(b.fullName[0]!, (surnames.get(b.fullName[0]!) ?? 0) + 1);
+    commonSurname = [...surnames].sort((a, b) => b[1] - a[1])[0]![0];
   });
   afterAll(() => api?.close());
 
+  describe('a PSBC supervisor sees PSBC only', () => {
+    it('institutions lists PSBC alone, though the database holds five', async () => {
+      expect(others).toHaveLength(4);
+      const page = await fetchPage(api, { list: 'institutions' }, { limit: 100 });
+      expect(page).toMatchObject({ totalCount: 1, nodes: [{ id: home }] });
+    });
+
+    it.each(Object.keys(LIST_ENTITIES))(
+      '%s lists exactly the rows of PSBC in the database',
+      async (list) => {
+        const em = api.orm.em.fork();
+        const entity = LIST_ENTITIES[list]!;
+        const [own, total] = await Promise.all([
+          em.count(entity, { institution: home }, { filters: false }),
+          em.count(entity, {}, { filters: false }),
+        ]);
+        const rows = await walkOffset<{ id: string }>(api, { list });
+        expect(rows.length, `${list}: all of PSBC's rows`).toBe(own);
+        expect(own, `${list}: other institutions have rows to hide`).toBeLessThan(total);
+        const foreign = await em.count(
+          entity,
+          { id: { $in: ids(rows) }, institution: { $ne: home } },
+          { filters: false },
+        );
+        expect(foreign, `${list}: no row of another institution`).toBe(0);
+      },
+    );
+
+    it.each(LISTS.filter((l) => l.list !== 'institutions').map((l) => [l.list, l] as const))(
+      '%s filtered on another institution is an empty list',
+      async (_name, spec) => {
+        for (const institutionId of others) {
+          const page = await fetchPage(api, { ...spec, filter: { institutionId } }, { limit: 100 });
+          expect(page).toEqual({
+            totalCount: 0,
+            nodes: [],
+            pageInfo: { endCursor: null, hasNextPage: false },
+          });
+        }
+        // The same filter on PSBC keeps every row.
+        const all = await fetchPage(api, { list: spec.list }, { limit: 1 });
+        const own = await fetchPage(
+          api,
+          { ...spec, filter: { institutionId: home } },
+          { limit: 1 },
+        );
+        expect(own.totalCount).toBe(all.totalCount);
+      },
+    );
+  });
+
   describe('every list is a connection', () => {
     // Lists with filters that leave more than one page, so the walk really crosses pages.
+    // (institutions is not among them: a supervisor sees one institution, their own.)
     const filteredLists = (): ListSpec[] => [
-      {
-        list: 'borrowers',
-        filterType: 'BorrowerFilter',
-        filter: { institutionId: institutionIds[1] },
-      },
+      { list: 'borrowers', filterType: 'BorrowerFilter', filter: { search: commonSurname } },
       {
         list: 'cases',
         filterType: 'CaseFilter',
@@ -204,15 +283,18 @@ describe.each(DIALECTS)('queries on %s', (dialect) => {
       {
         list: 'contacts',
         filterType: 'ContactFilter',
-        filter: { channel: ['PHONE'], institutionId: institutionIds[2] },
+        filter: { channel: ['PHONE'], institutionId: home },
       },
-      { list: 'visits', filterType: 'VisitFilter', filter: { institutionId: institutionIds[2] } },
+      {
+        list: 'visits',
+        filterType: 'VisitFilter',
+        filter: { institutionId: home, status: ['COMPLETED', 'NO_SHOW', 'CANCELLED'] },
+      },
       {
         list: 'feedback',
         filterType: 'FeedbackFilter',
         filter: { kind: ['COMPLAINT', 'DISPUTE', 'HARDSHIP'] },
       },
-      { list: 'institutions' },
       { list: 'users', filterType: 'UserFilter', filter: { role: ['COLLECTOR'] } },
     ];
 
@@ -356,6 +438,31 @@ describe.each(DIALECTS)('queries on %s', (dialect) => {
       expect(result[single]!.id).toBe(id);
     });
 
+    it.each(SINGLE)(
+      "%s(id) with another institution's id is NOT_FOUND, as if it did not exist",
+      async (single, list) => {
+        const entity = LIST_ENTITIES[list]!;
+        const em = api.orm.em.fork();
+        const unknown = randomUUID();
+        const notFound = firstError(
+          await api.gql(`query ($id: ID!) { ${single}(id: $id) { id } }`, { id: unknown }),
+        ).message.replace(unknown, '<id>');
+        for (const institution of others) {
+          const row = (await em.findOne(entity, { institution }, { filters: false })) as {
+            id: string;
+          } | null;
+          if (!row) continue;
+          const result = await api.gql(`query ($id: ID!) { ${single}(id: $id) { id } }`, {
+            id: row.id,
+          });
+          expect(firstError(result).code, institution).toBe('NOT_FOUND');
+          expect(result.data).toBeNull();
+          // The answer an id nobody has gets: it does not even tell that the row exists.
+          expect(firstError(result).message.replace(row.id, '<id>')).toBe(notFound);
+        }
+      },
+    );
+
     it.each(SINGLE)('%s(id) with an unknown id is NOT_FOUND', async (single) => {
       const result = await api.gql(`query ($id: ID!) { ${single}(id: $id) { id } }`, {
         id: randomUUID(),
@@ -418,9 +525,15 @@ describe.each(DIALECTS)('queries on %s', (dialect) => {
       expect(new Set(allCases.map((c) => c.status)).size).toBeGreaterThan(3);
     });
 
-    it('institutionId', async () => {
-      const institutionId = allCases[0]!.institution.id;
-      await expectFilter({ institutionId }, (c) => c.institution.id === institutionId);
+    it('institutionId: PSBC keeps every case, another institution none', async () => {
+      expect(allCases.every((c) => c.institution.id === home)).toBe(true);
+      const own = await walkOffset<CaseRow>(api, spec({ institutionId: home }), CASE_FIELDS);
+      expect(new Set(ids(own))).toEqual(new Set(ids(allCases)));
+      for (const institutionId of others) {
+        const page = await fetchPage(api, spec({ institutionId }), { limit: 100 });
+        expect(page.totalCount).toBe(0);
+        expect(page.nodes).toEqual([]);
+      }
     });
 
     it('status', async () => {
@@ -788,7 +901,9 @@ describe.each(DIALECTS)('queries on %s', (dialect) => {
         phonesMasked: string[];
       }>(api, { list: 'borrowers' }, 'id nationalIdMasked phonesMasked');
       const em = api.orm.em.fork();
-      const raw = new Map((await em.find(Borrower, {})).map((b) => [b.id, b]));
+      const raw = new Map(
+        (await em.find(Borrower, { institution: home }, { filters: false })).map((b) => [b.id, b]),
+      );
       expect(borrowers.length).toBe(raw.size);
       for (const b of borrowers) {
         const real = raw.get(b.id)!;
@@ -802,17 +917,34 @@ describe.each(DIALECTS)('queries on %s', (dialect) => {
       }
     });
 
-    it('the schema has no field that exposes a borrower raw national ID, phone or email', async () => {
+    it('the schema exposes a borrower raw national ID and phones only through revealBorrowerPII', async () => {
+      type TypeRef = { name: string | null; ofType: TypeRef | null };
       const { __schema } = await api.data<{
-        __schema: { types: { name: string; kind: string; fields: { name: string }[] | null }[] };
-      }>('{ __schema { types { name kind fields { name } } } }');
+        __schema: {
+          types: {
+            name: string;
+            kind: string;
+            fields: { name: string; type: TypeRef }[] | null;
+          }[];
+        };
+      }>(
+        '{ __schema { types { name kind fields { name type { name ofType { name ofType { name ofType { name } } } } } } } }',
+      );
       const borrower = __schema.types.find((t) => t.name === 'Borrower')!;
       const fields = borrower.fields!.map((f) => f.name);
       expect(fields).toContain('nationalIdMasked');
       expect(fields).toContain('phonesMasked');
-      for (const type of __schema.types.filter(
-        (t) => t.kind === 'OBJECT' && !t.name.startsWith('__'),
-      )) {
+      // The one type that carries them unmasked: the answer of the audited, permission-checked reveal.
+      const UNMASKED = 'BorrowerPii';
+      const named = (t: TypeRef): string | null => t.name ?? (t.ofType ? named(t.ofType) : null);
+      const objects = __schema.types.filter((t) => t.kind === 'OBJECT' && !t.name.startsWith('__'));
+      const reachedBy = objects.flatMap((type) =>
+        (type.fields ?? [])
+          .filter((field) => named(field.type) === UNMASKED)
+          .map((field) => `${type.name}.${field.name}`),
+      );
+      expect(reachedBy).toEqual(['Mutation.revealBorrowerPII']);
+      for (const type of objects.filter((t) => t.name !== UNMASKED)) {
         // Staff e-mail addresses are work logins, not a borrower's personal data.
         const personal = ['Borrower', 'ThirdParty'].includes(type.name) ? ['email'] : [];
         for (const field of type.fields ?? []) {

@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/db/seed.js';
 
 /**
  * The built server as an operator runs it (`node dist/main.js`): turbo builds it before the
@@ -39,13 +41,31 @@ async function waitForUrl(started: Run): Promise<string> {
   throw new Error(`server did not start:\n${started.output()}`);
 }
 
-async function query(url: string, body: string): Promise<Record<string, unknown>> {
+async function query(
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<Record<string, unknown>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body,
   });
   return (await response.json()) as Record<string, unknown>;
+}
+
+/** Signs in as one of the demo logins the server printed; the headers carry the token. */
+async function signIn(url: string, email: string): Promise<Record<string, string>> {
+  const result = (await query(
+    url,
+    JSON.stringify({
+      query:
+        'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+      variables: { email, password: DEMO_PASSWORD },
+    }),
+  )) as { data?: { login?: { token: string } } };
+  if (!result.data?.login) throw new Error(`cannot sign in as ${email}: ${JSON.stringify(result)}`);
+  return { authorization: `Bearer ${result.data.login.token}` };
 }
 
 describe('starting the API', () => {
@@ -67,7 +87,12 @@ describe('starting the API', () => {
   });
 
   it('seeds the embedded database on first start, serves it, and keeps it on the next start', async () => {
-    const env = { DATABASE_URL: `sqlite:${path.join(dir, 'arrears.sqlite')}`, PORT: '0' };
+    const env = {
+      DATABASE_URL: `sqlite:${path.join(dir, 'arrears.sqlite')}`,
+      PORT: '0',
+      // One key for every start (as an operator would keep it), and none written beside the repo.
+      ARREARS_DATA_KEY: randomBytes(32).toString('base64'),
+    };
     const acceptance = JSON.stringify({
       query: '{ cases(first: 5) { totalCount nodes { id dpd bucket borrower { fullName } } } }',
     });
@@ -76,10 +101,20 @@ describe('starting the API', () => {
     const url = await waitForUrl(first);
     expect(first.output()).toMatch(/seeding demo data/);
     expect(first.output()).toMatch(/supervisor@psbc\.demo/);
-    const served = (await query(url, acceptance)) as {
+    // Nothing is served without signing in …
+    const anonymous = (await query(url, acceptance)) as {
+      data: unknown;
+      errors: { extensions: { code: string } }[];
+    };
+    expect(anonymous.data).toBeNull();
+    expect(anonymous.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    // … and a printed demo login signs in and sees its bank's cases.
+    const supervisor = await signIn(url, 'supervisor@psbc.demo');
+    const served = (await query(url, acceptance, supervisor)) as {
       data: { cases: { totalCount: number; nodes: unknown[] } };
     };
-    expect(served.data.cases.totalCount).toBeGreaterThan(2500);
+    // PSBC holds 30% of the ~3,000 seeded cases.
+    expect(served.data.cases.totalCount).toBeGreaterThan(600);
     expect(served.data.cases.nodes).toHaveLength(5);
     first.process.kill('SIGTERM');
     expect(await first.exited).toBe(0);
@@ -87,7 +122,8 @@ describe('starting the API', () => {
     const second = run(env);
     const secondUrl = await waitForUrl(second);
     expect(second.output()).not.toMatch(/seeding/);
-    const again = (await query(secondUrl, acceptance)) as typeof served;
+    // A restart signs nobody out: the token issued before it still works.
+    const again = (await query(secondUrl, acceptance, supervisor)) as typeof served;
     expect(again.data.cases.totalCount).toBe(served.data.cases.totalCount);
 
     // The same data must refuse to serve in production: its accounts use the demo password.

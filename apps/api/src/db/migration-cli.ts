@@ -23,6 +23,9 @@ async function createFor(database: DatabaseConfig, initial: boolean): Promise<vo
   );
   try {
     const migrator = orm.getMigrator();
+    // The scratch database must look like a real one: SQLite's ALTER TABLE emulation reads
+    // the existing table definitions.
+    if (!initial) await migrator.up();
     const result = initial
       ? await migrator.createInitialMigration()
       : await migrator.createMigration();
@@ -31,10 +34,53 @@ async function createFor(database: DatabaseConfig, initial: boolean): Promise<vo
         ? `${database.dialect}: wrote ${result.fileName}`
         : `${database.dialect}: no schema changes`,
     );
-    if (result.fileName) writeMigrationIndex(sourceMigrations(database.dialect));
+    if (result.fileName) {
+      const folder = sourceMigrations(database.dialect);
+      if (database.dialect === 'sqlite') splitSqliteStatements(path.join(folder, result.fileName));
+      writeMigrationIndex(folder);
+    }
   } finally {
     await orm.close();
   }
+}
+
+/**
+ * MikroORM joins some SQLite statements into one string ("pragma …;alter table …"), which
+ * better-sqlite3 refuses to prepare. One statement per addSql; the foreign-key pragmas go,
+ * because they are no-ops inside the migration's transaction: openDatabase turns foreign
+ * keys off around the whole migration run instead.
+ */
+function splitSqliteStatements(file: string): void {
+  const source = fs.readFileSync(file, 'utf8');
+  const rewritten = source.replace(
+    /^( *)this\.addSql\(`((?:[^`\\]|\\.)*)`\);$/gm,
+    (_line, indent: string, sql: string) =>
+      splitOutsideQuotes(sql)
+        .filter((statement) => !/^pragma foreign_keys\s*=/i.test(statement))
+        .map((statement) => `${indent}this.addSql(\`${statement};\`);`)
+        .join('\n'),
+  );
+  fs.writeFileSync(file, rewritten);
+}
+
+function splitOutsideQuotes(sql: string): string[] {
+  const statements: string[] = [];
+  let current = '';
+  let quote: string | null = null;
+  for (const char of sql) {
+    if (quote) {
+      if (char === quote) quote = null;
+    } else if (char === "'" || char === '"' || char === '`') {
+      quote = char;
+    } else if (char === ';') {
+      if (current.trim()) statements.push(current.trim());
+      current = '';
+      continue;
+    }
+    current += char;
+  }
+  if (current.trim()) statements.push(current.trim());
+  return statements;
 }
 
 /** Regenerates the dialect's index.ts, the ordered list the ORM imports. */

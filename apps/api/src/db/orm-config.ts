@@ -4,7 +4,9 @@ import { ReflectMetadataProvider, type Options } from '@mikro-orm/core';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { dataScopeFilters } from '../auth/data-scope.js';
 import type { DatabaseConfig } from '../config.js';
+import { AuditSubscriber } from '../modules/audit/audit.subscriber.js';
 import { entities } from './entities.js';
 import { migrations as postgresqlMigrations } from './migrations/postgresql/index.js';
 import { migrations as sqliteMigrations } from './migrations/sqlite/index.js';
@@ -28,6 +30,12 @@ export function ormOptions(database: DatabaseConfig, overrides: Partial<Options>
     extensions: [Migrator],
     // One EntityManager per request is forked explicitly; a global one is a bug.
     allowGlobalContext: false,
+    filters: dataScopeFilters,
+    // Each query carries its own scope; joining every to-one relation just to filter it again
+    // would cost a join per reference and hide rows a caller may legitimately point at.
+    autoJoinRefsForFilters: false,
+    // Every flush records its changes as audit events, in the same transaction.
+    subscribers: [new AuditSubscriber()],
     forceUtcTimezone: true,
     loggerFactory: (options) => new SqlCountingLogger(options),
     debug: process.env.ARREARS_SQL_DEBUG === '1' ? ['query', 'query-params'] : false,

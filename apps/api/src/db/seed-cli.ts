@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '../config.js';
+import { initSecrets } from '../security/secrets.js';
 import { openDatabase } from './database.js';
 import { reseed } from './seeding.js';
 
@@ -6,6 +7,7 @@ import { reseed } from './seeding.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   if (config.production) throw new ConfigError('refusing to seed demo accounts in production');
+  initSecrets(config);
   const orm = await openDatabase(config.database);
   try {
     const started = Date.now();

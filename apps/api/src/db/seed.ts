@@ -28,6 +28,7 @@ import {
 } from '@arrears/domain';
 import type { EntityManager, EntityName, Ref, RequiredEntityData } from '@mikro-orm/core';
 import { v7 } from 'uuid';
+import { BorrowerPhoneIndex } from '../modules/borrower/borrower-phone-index.entity.js';
 import { Borrower } from '../modules/borrower/borrower.entity.js';
 import { ThirdParty } from '../modules/borrower/third-party.entity.js';
 import { Case } from '../modules/case/case.entity.js';
@@ -37,6 +38,7 @@ import { Institution } from '../modules/institution/institution.entity.js';
 import { User } from '../modules/user/user.entity.js';
 import { VisitCollector } from '../modules/visit/visit-collector.entity.js';
 import { Visit } from '../modules/visit/visit.entity.js';
+import { blindIndex } from '../security/field-encryption.js';
 
 /**
  * Demo data: the five banks of the source documents with their staff, borrowers, cases and
@@ -1651,6 +1653,7 @@ export async function seedDatabase(em: EntityManager, options: SeedOptions): Pro
   await insert(em, Institution, data.institutions);
   await insert(em, User, data.users);
   await insert(em, Borrower, data.borrowers);
+  await insert(em, BorrowerPhoneIndex, phoneIndexRows(data.borrowers));
   await insert(em, ThirdParty, data.thirdParties);
   await insert(em, Case, data.cases);
   await insert(em, Contact, data.contacts);
@@ -1666,6 +1669,24 @@ export async function seedDatabase(em: EntityManager, options: SeedOptions): Pro
     visits: data.visits.length,
     feedback: data.feedback.length,
   };
+}
+
+/**
+ * Blind indexes depend on the data key, so they are computed here, at insert time, and not by
+ * the key-free generator above. (Encryption itself happens in the entities' column types.)
+ */
+function phoneIndexRows(
+  borrowers: readonly BorrowerRow[],
+): RequiredEntityData<BorrowerPhoneIndex>[] {
+  return borrowers.flatMap((b) =>
+    b.phones.map((phone) => ({
+      institution: b.institution,
+      borrower: b.id,
+      phoneIndex: blindIndex(phone),
+      createdAt: b.createdAt,
+      updatedAt: b.createdAt,
+    })),
+  );
 }
 
 async function insert<E extends object>(

@@ -1,25 +1,35 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { Actor } from '../auth/actor.js';
+import type { AuthService } from '../auth/auth.service.js';
+import { scopeToActor } from '../auth/data-scope.js';
+import type { RateLimits } from '../security/rate-limiter.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /**
- * What every resolver and service receives first: the request's own EntityManager,
- * its loaders and the instant the request is judged at (one clock reading per request,
- * so DPD and buckets agree across a response).
+ * What every resolver and service receives first: who is asking, the request's own
+ * EntityManager (scoped to what the actor may see), its loaders, and the instant the request
+ * is judged at (one clock reading per request, so DPD and buckets agree across a response).
  */
 export interface RequestContext {
+  readonly actor: Actor;
   readonly em: EntityManager;
   readonly loaders: Loaders;
   readonly now: Date;
   readonly requestId: string;
+  readonly auth: AuthService;
+  readonly rateLimits: RateLimits;
+  /** For per-client limits only; never stored or logged with personal data. */
+  readonly clientIp: string;
 }
 
 export function createRequestContext(
-  em: EntityManager,
-  requestId: string,
-  now = new Date(),
+  root: EntityManager,
+  request: Omit<RequestContext, 'em' | 'loaders' | 'now'> & { now?: Date },
 ): RequestContext {
-  const forked = em.fork();
-  return { em: forked, loaders: createLoaders(forked, now), now, requestId };
+  const now = request.now ?? new Date();
+  const em = root.fork();
+  scopeToActor(em, request.actor);
+  return { ...request, em, loaders: createLoaders(em, now), now };
 }
 
 /**

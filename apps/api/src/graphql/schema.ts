@@ -1,11 +1,16 @@
 import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { authChecker } from '../auth/auth-checker.js';
+import { AuthResolver } from '../auth/auth.resolver.js';
+import { auditContextMiddleware } from '../modules/audit/audit-context.js';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { BorrowerResolver, ThirdPartyResolver } from '../modules/borrower/borrower.resolver.js';
 import { CaseResolver } from '../modules/case/case.resolver.js';
 import { ContactResolver } from '../modules/contact/contact.resolver.js';
 import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
 import { InstitutionResolver } from '../modules/institution/institution.resolver.js';
+import { PartnerAppResolver } from '../modules/partner-app/partner-app.resolver.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
 import { VisitResolver } from '../modules/visit/visit.resolver.js';
 import './enums.js';
@@ -13,11 +18,14 @@ import { validateIdArguments } from './id-arguments.js';
 import { DateTimeScalar } from './scalars.js';
 
 export const resolvers = [
+  AuditResolver,
+  AuthResolver,
   BorrowerResolver,
   CaseResolver,
   ContactResolver,
   FeedbackResolver,
   InstitutionResolver,
+  PartnerAppResolver,
   ThirdPartyResolver,
   UserResolver,
   VisitResolver,
@@ -32,7 +40,8 @@ export function graphqlSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // Inputs are checked by the domain's validators in the services, with field names.
     validate: false,
-    globalMiddlewares: [validateIdArguments],
+    globalMiddlewares: [validateIdArguments, auditContextMiddleware],
+    authChecker,
   });
   return built;
 }

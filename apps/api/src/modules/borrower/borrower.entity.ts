@@ -1,4 +1,6 @@
 import {
+  BeforeCreate,
+  BeforeUpdate,
   BigIntType,
   Collection,
   Entity,
@@ -8,28 +10,43 @@ import {
   Unique,
 } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
+import {
+  EncryptedString,
+  EncryptedStringArray,
+  blindIndex,
+} from '../../security/field-encryption.js';
 import { TenantEntity } from '../common/base.entity.js';
+import { BorrowerPhoneIndex } from './borrower-phone-index.entity.js';
 import { ThirdParty } from './third-party.entity.js';
 
 /**
  * A person who owes. National ID, phones and email are personal data: they carry no
- * @Field, and the resolver exposes only their masked forms.
+ * @Field, and the resolver exposes only their masked forms. National ID and phones are
+ * encrypted at rest and `hidden`, so no serialised entity (an audit snapshot, a log line)
+ * carries them; they are found by their blind indexes.
  */
 @ObjectType('Borrower')
 @Entity()
-@Unique({ properties: ['institution', 'nationalId'] })
+@Unique({ properties: ['institution', 'nationalIdIndex'] })
 @Index({ properties: ['institution', 'fullName'] })
-export class Borrower extends TenantEntity<'phones'> {
+export class Borrower extends TenantEntity<'phones' | 'nationalIdIndex'> {
   @Field(() => String)
   @Property({ type: 'string', length: 100 })
   fullName!: string;
 
-  @Property({ type: 'string', length: 18 })
+  @Property({ type: EncryptedString, hidden: true })
   nationalId!: string;
 
-  /** Mainland mobiles, normalised to 11 digits, first one preferred. */
-  @Property({ type: 'json' })
+  /** blindIndex(nationalId), kept in step by the hooks below. */
+  @Property({ type: 'string', length: 64, hidden: true })
+  nationalIdIndex!: string;
+
+  /** Mainland mobiles, normalised to 11 digits, first one preferred; indexed in BorrowerPhoneIndex. */
+  @Property({ type: EncryptedStringArray, hidden: true })
   phones: string[] = [];
+
+  @OneToMany(() => BorrowerPhoneIndex, (entry) => entry.borrower, { hidden: true })
+  phoneIndexes = new Collection<BorrowerPhoneIndex>(this);
 
   @Property({ type: 'string', length: 254, nullable: true })
   email: string | null = null;
@@ -64,4 +81,10 @@ export class Borrower extends TenantEntity<'phones'> {
 
   @OneToMany(() => ThirdParty, (thirdParty) => thirdParty.borrower)
   thirdParties = new Collection<ThirdParty>(this);
+
+  @BeforeCreate()
+  @BeforeUpdate()
+  indexNationalId(): void {
+    this.nationalIdIndex = blindIndex(this.nationalId);
+  }
 }

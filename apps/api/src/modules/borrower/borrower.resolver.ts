@@ -1,7 +1,8 @@
-import { Money, maskEmail, maskNationalId, maskPhone } from '@arrears/domain';
+import { Money, maskEmail, maskNationalId, maskPhone, Permission } from '@arrears/domain';
 import {
   Arg,
   Args,
+  Authorized,
   Ctx,
   Field,
   FieldResolver,
@@ -20,6 +21,14 @@ import { BorrowerFilter, CreateBorrowerInput } from './borrower.inputs.js';
 import { BorrowerService } from './borrower.service.js';
 import { ThirdParty } from './third-party.entity.js';
 
+@ObjectType('BorrowerPii', {
+  description: 'Unmasked personal data; every reveal is in the audit trail.',
+})
+export class BorrowerPii {
+  @Field(() => String) nationalId!: string;
+  @Field(() => [String]) phones!: string[];
+}
+
 @ObjectType('Address')
 export class Address {
   @Field(() => String) province!: string;
@@ -35,6 +44,7 @@ export type BorrowerConnection = InstanceType<typeof BorrowerConnection>;
 export class BorrowerResolver {
   private readonly service = new BorrowerService();
 
+  @Authorized(Permission.BORROWERS_READ)
   @Query(() => BorrowerConnection)
   async borrowers(
     @Ctx() ctx: RequestContext,
@@ -47,11 +57,25 @@ export class BorrowerResolver {
     );
   }
 
+  @Authorized(Permission.BORROWERS_READ)
   @Query(() => Borrower)
   borrower(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Borrower> {
     return this.service.get(ctx, id);
   }
 
+  @Authorized(Permission.PII_REVEAL)
+  @Mutation(() => BorrowerPii, {
+    description: 'Shows the unmasked national ID and phones; needs a reason.',
+  })
+  revealBorrowerPII(
+    @Ctx() ctx: RequestContext,
+    @Arg('borrowerId', () => ID) borrowerId: string,
+    @Arg('reason', () => String) reason: string,
+  ): Promise<BorrowerPii> {
+    return inTransaction(ctx, (tx) => this.service.revealPii(tx, borrowerId, reason));
+  }
+
+  @Authorized(Permission.BORROWERS_WRITE)
   @Mutation(() => Borrower)
   createBorrower(
     @Ctx() ctx: RequestContext,

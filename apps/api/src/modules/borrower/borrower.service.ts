@@ -10,8 +10,11 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../../graphql/context.js';
 import { ConflictError, NotFoundError } from '../../graphql/errors.js';
 import { paginate, type Page, type PageArgs } from '../../graphql/pagination.js';
+import { blindIndex } from '../../security/field-encryption.js';
 import { containsPattern } from '../common/search.js';
+import { AuditService } from '../audit/audit.service.js';
 import { Institution } from '../institution/institution.entity.js';
+import { BorrowerPhoneIndex } from './borrower-phone-index.entity.js';
 import { Borrower } from './borrower.entity.js';
 import type { BorrowerFilter, CreateBorrowerInput } from './borrower.inputs.js';
 import { ThirdParty } from './third-party.entity.js';
@@ -24,13 +27,14 @@ export class BorrowerService {
     if (filter.institutionId) conditions.push({ institution: filter.institutionId });
     const pattern = containsPattern(filter.search);
     if (pattern) conditions.push({ fullName: { $like: pattern } });
-    if (filter.nationalId)
-      conditions.push({ nationalId: assertNationalId(filter.nationalId, 'filter.nationalId') });
+    // Both are stored encrypted: exact matches go through their blind indexes.
+    if (filter.nationalId) {
+      const nationalId = assertNationalId(filter.nationalId, 'filter.nationalId');
+      conditions.push({ nationalIdIndex: blindIndex(nationalId) });
+    }
     if (filter.phone) {
-      // Phones live in a JSON array; the exact-match index arrives with the encrypted blind index.
-      conditions.push({
-        phones: { $like: `%"${assertMainlandMobile(filter.phone, 'filter.phone')}"%` },
-      } as FilterQuery<Borrower>);
+      const phone = assertMainlandMobile(filter.phone, 'filter.phone');
+      conditions.push({ phoneIndexes: { $some: { phoneIndex: blindIndex(phone) } } });
     }
     return paginate(ctx.em, Borrower, {
       where: conditions.length ? { $and: conditions } : {},
@@ -68,7 +72,7 @@ export class BorrowerService {
     if (input.timeZone != null && !isValidTimeZone(input.timeZone)) {
       throw new ValidationError('timeZone', `"${input.timeZone}" is not an IANA time zone`);
     }
-    if (await ctx.em.count(Borrower, { institution, nationalId })) {
+    if (await ctx.em.count(Borrower, { institution, nationalIdIndex: blindIndex(nationalId) })) {
       throw new ConflictError(
         'a borrower with this national ID already exists in the institution',
         { field: 'nationalId' },
@@ -89,6 +93,9 @@ export class BorrowerService {
       creditScore: input.creditScore ?? null,
       timeZone: input.timeZone ?? null,
     });
+    for (const phone of phones) {
+      ctx.em.create(BorrowerPhoneIndex, { institution, borrower, phoneIndex: blindIndex(phone) });
+    }
     input.thirdParties.forEach((person, i) => {
       ctx.em.create(ThirdParty, {
         institution,
@@ -101,5 +108,27 @@ export class BorrowerService {
     });
     await ctx.em.flush();
     return borrower;
+  }
+
+  /**
+   * The unmasked national ID and phones. Only for a caller that has checked the permission and
+   * records the audit event; the GraphQL types never expose these.
+   */
+  /** The unmasked national ID and phones, for a stated reason that the audit trail keeps. */
+  async revealPii(
+    ctx: RequestContext,
+    borrowerId: string,
+    reason: string,
+  ): Promise<{ nationalId: string; phones: string[] }> {
+    const why = requireText(reason, 'reason', { min: 5, max: 500 });
+    const borrower = await this.get(ctx, borrowerId);
+    await new AuditService().record(ctx, {
+      institutionId: borrower.institution.id,
+      action: 'borrower.revealPii',
+      entityType: 'Borrower',
+      entityId: borrower.id,
+      after: { fields: ['nationalId', 'phones'], reason: why },
+    });
+    return { nationalId: borrower.nationalId, phones: [...borrower.phones] };
   }
 }

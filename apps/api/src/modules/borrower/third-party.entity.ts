@@ -1,6 +1,7 @@
 import { ThirdPartyRelation } from '@arrears/domain';
 import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
+import { EncryptedString } from '../../security/field-encryption.js';
 import { TenantEntity } from '../common/base.entity.js';
 import { Borrower } from './borrower.entity.js';
 
@@ -20,7 +21,8 @@ export class ThirdParty extends TenantEntity<'debtRelated' | 'refusedContact'> {
   @Enum({ items: () => ThirdPartyRelation, type: 'string' })
   relation!: ThirdPartyRelation;
 
-  @Property({ type: 'string', length: 20 })
+  /** Encrypted at rest and hidden from serialisation, like the borrower's phones. */
+  @Property({ type: EncryptedString, hidden: true })
   phone!: string;
 
   /** A guarantor or co-borrower is party to the debt; anyone else must never learn of it. */

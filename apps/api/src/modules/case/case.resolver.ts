@@ -1,7 +1,8 @@
-import { Bucket, Money, bucketForDpd, daysPastDue } from '@arrears/domain';
+import { Bucket, Money, bucketForDpd, daysPastDue, Permission } from '@arrears/domain';
 import {
   Arg,
   Args,
+  Authorized,
   Ctx,
   FieldResolver,
   ID,
@@ -40,6 +41,7 @@ const RECENT_DEFAULT = 20;
 export class CaseResolver {
   private readonly service = new CaseService();
 
+  @Authorized(Permission.CASES_READ)
   @Query(() => CaseConnection, {
     description: 'Cases, filtered and ordered; default order is priority, highest first.',
   })
@@ -55,11 +57,13 @@ export class CaseResolver {
     );
   }
 
+  @Authorized(Permission.CASES_READ)
   @Query(() => Case)
   case(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Case> {
     return this.service.get(ctx, id);
   }
 
+  @Authorized(Permission.CASES_CREATE)
   @Mutation(() => Case)
   createCase(
     @Ctx() ctx: RequestContext,
@@ -68,6 +72,7 @@ export class CaseResolver {
     return inTransaction(ctx, (tx) => this.service.create(tx, input));
   }
 
+  @Authorized(Permission.CASES_WRITE)
   @Mutation(() => Case)
   updateCase(
     @Ctx() ctx: RequestContext,
@@ -76,6 +81,7 @@ export class CaseResolver {
     return inTransaction(ctx, (tx) => this.service.update(tx, input));
   }
 
+  @Authorized(Permission.CASES_ASSIGN)
   @Mutation(() => Case)
   assignCase(
     @Ctx() ctx: RequestContext,
@@ -89,6 +95,7 @@ export class CaseResolver {
     return resolveRequiredRef(c.institution, ctx.loaders.institution);
   }
 
+  @Authorized(Permission.BORROWERS_READ)
   @FieldResolver(() => Borrower)
   borrower(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Borrower> {
     return resolveRequiredRef(c.borrower, ctx.loaders.borrower);
@@ -125,11 +132,13 @@ export class CaseResolver {
     return Money.ofFen(c.overdueFen);
   }
 
+  @Authorized(Permission.CONTACTS_READ)
   @FieldResolver(() => Contact, { nullable: true })
   lastContact(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Contact | null> {
     return ctx.loaders.lastContact.load(c);
   }
 
+  @Authorized(Permission.VISITS_READ)
   @FieldResolver(() => Visit, {
     nullable: true,
     description: 'The earliest planned or confirmed visit that has not ended.',
@@ -138,6 +147,7 @@ export class CaseResolver {
     return ctx.loaders.nextVisit.load(c);
   }
 
+  @Authorized(Permission.CONTACTS_READ)
   @FieldResolver(() => [Contact], { description: 'Most recent first.' })
   contacts(
     @Root() c: Case,
@@ -147,6 +157,7 @@ export class CaseResolver {
     return ctx.loaders.recentContacts(pageSize(last, 'last')).load(c);
   }
 
+  @Authorized(Permission.VISITS_READ)
   @FieldResolver(() => [Visit], { description: 'Most recent first.' })
   visits(
     @Root() c: Case,
@@ -156,6 +167,7 @@ export class CaseResolver {
     return ctx.loaders.recentVisits(pageSize(last, 'last')).load(c);
   }
 
+  @Authorized(Permission.FEEDBACK_READ)
   @FieldResolver(() => [Feedback], { description: 'Most recent first.' })
   feedback(
     @Root() c: Case,

@@ -33,7 +33,7 @@ export class Contact extends TenantEntity<'direction'> {
   direction: ContactDirection = ContactDirection.OUTBOUND;
 
   @Field(() => Date)
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   occurredAt!: Date;
 
   /** The collector who made or took it; null for system reminders and partner apps. */

@@ -1,4 +1,15 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Permission } from '@arrears/domain';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs } from '../../graphql/pagination.js';
 import { ThirdParty } from '../borrower/third-party.entity.js';
@@ -16,6 +27,7 @@ export type ContactConnection = InstanceType<typeof ContactConnection>;
 export class ContactResolver {
   private readonly service = new ContactService();
 
+  @Authorized(Permission.CONTACTS_READ)
   @Query(() => ContactConnection, { description: 'Contacts, most recent first.' })
   async contacts(
     @Ctx() ctx: RequestContext,
@@ -25,6 +37,7 @@ export class ContactResolver {
     return Object.assign(new ContactConnection(), await this.service.list(ctx, page, filter ?? {}));
   }
 
+  @Authorized(Permission.CONTACTS_WRITE)
   @Mutation(() => Contact)
   logContact(
     @Ctx() ctx: RequestContext,

@@ -46,19 +46,19 @@ export class Feedback extends TenantEntity<'status'> {
   status: FeedbackStatus = FeedbackStatus.RECEIVED;
 
   @Field(() => Date)
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   acknowledgeDueAt!: Date;
 
   @Field(() => Date)
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   resolveDueAt!: Date;
 
   @Field(() => Date, { nullable: true })
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   acknowledgedAt: Date | null = null;
 
   @Field(() => Date, { nullable: true })
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   closedAt: Date | null = null;
 
   @ManyToOne(() => User, { ref: true, nullable: true })

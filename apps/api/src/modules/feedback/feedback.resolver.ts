@@ -1,4 +1,15 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Permission } from '@arrears/domain';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs } from '../../graphql/pagination.js';
 import { Case } from '../case/case.entity.js';
@@ -19,6 +30,7 @@ export type FeedbackConnection = InstanceType<typeof FeedbackConnection>;
 export class FeedbackResolver {
   private readonly service = new FeedbackService();
 
+  @Authorized(Permission.FEEDBACK_READ)
   @Query(() => FeedbackConnection, { description: 'Borrower feedback, newest first.' })
   async feedback(
     @Ctx() ctx: RequestContext,
@@ -51,6 +63,7 @@ export class FeedbackResolver {
     return inTransaction(ctx, (tx) => this.service.submit(tx, input));
   }
 
+  @Authorized(Permission.FEEDBACK_MANAGE)
   @Mutation(() => Feedback)
   updateFeedbackStatus(
     @Ctx() ctx: RequestContext,

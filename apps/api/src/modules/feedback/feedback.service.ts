@@ -61,6 +61,12 @@ export class FeedbackService {
    * gives the same NOT_FOUND, so the endpoint cannot be used to discover loans.
    */
   async submit(ctx: RequestContext, input: SubmitFeedbackInput): Promise<FeedbackReceipt> {
+    // Counted before verification, so the last-4 check cannot be guessed by trying.
+    await ctx.rateLimits.consume('feedback-ip', ctx.clientIp);
+    await ctx.rateLimits.consume(
+      'feedback-case',
+      `${input.institutionCode}:${input.caseReference}`.toUpperCase(),
+    );
     const message = requireText(input.message, 'message', { min: 5, max: 4000 });
     if (
       input.rating != null &&
@@ -75,17 +81,16 @@ export class FeedbackService {
         'must be the last 4 characters of your national ID or mobile number',
       );
     }
-    const institution = await ctx.em.findOne(Institution, {
-      code: input.institutionCode.trim().toUpperCase(),
-    });
+    // The public has no tenant: each lookup names the institution itself.
+    const unscoped = { filters: false } as const;
+    const code = input.institutionCode.trim().toUpperCase();
+    const institution = await ctx.em.findOne(Institution, { code }, unscoped);
+    const loanNumber = input.caseReference.trim().toUpperCase();
     const target = institution
-      ? await ctx.em.findOne(Case, {
-          institution,
-          loanNumber: input.caseReference.trim().toUpperCase(),
-        })
+      ? await ctx.em.findOne(Case, { institution, loanNumber }, unscoped)
       : null;
     const borrower = target
-      ? await ctx.em.findOne(Borrower, { id: target.borrower.id, institution })
+      ? await ctx.em.findOne(Borrower, { id: target.borrower.id, institution }, unscoped)
       : null;
     if (!target || !borrower || !matchesBorrower(borrower, verification)) {
       throw new NotFoundError('Case', 'for this reference and verification');
@@ -107,7 +112,12 @@ export class FeedbackService {
   }
 
   async receipt(ctx: RequestContext, code: string): Promise<FeedbackReceipt> {
-    const feedback = await ctx.em.findOne(Feedback, { receiptCode: code.trim().toUpperCase() });
+    // Public: the receipt code is the whole key, and only status and dates go back.
+    const feedback = await ctx.em.findOne(
+      Feedback,
+      { receiptCode: code.trim().toUpperCase() },
+      { filters: false },
+    );
     if (!feedback) throw new NotFoundError('Feedback', 'for this receipt code');
     return toReceipt(feedback);
   }

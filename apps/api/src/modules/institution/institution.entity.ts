@@ -32,6 +32,6 @@ export class Institution {
   rulePack: RulePackCode = RulePackCode.CN;
 
   @Field(() => Date)
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt: Date = new Date();
 }

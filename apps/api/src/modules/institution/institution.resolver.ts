@@ -1,4 +1,5 @@
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { Permission } from '@arrears/domain';
+import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs, paginate } from '../../graphql/pagination.js';
 import { Institution } from './institution.entity.js';
@@ -8,6 +9,7 @@ export type InstitutionConnection = InstanceType<typeof InstitutionConnection>;
 
 @Resolver(() => Institution)
 export class InstitutionResolver {
+  @Authorized(Permission.INSTITUTIONS_READ)
   @Query(() => InstitutionConnection, { description: 'Lenders, by code.' })
   async institutions(
     @Ctx() ctx: RequestContext,

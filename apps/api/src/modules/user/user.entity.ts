@@ -6,7 +6,7 @@ import { TenantEntity } from '../common/base.entity.js';
 @ObjectType('User')
 @Entity()
 @Index({ properties: ['institution', 'role'] })
-export class User extends TenantEntity<'active'> {
+export class User extends TenantEntity<'active' | 'failedLogins'> {
   /** Logins are global, so an email names one user across institutions. */
   @Field(() => String)
   @Unique()
@@ -28,4 +28,11 @@ export class User extends TenantEntity<'active'> {
   @Field(() => Boolean)
   @Property({ type: 'boolean' })
   active: boolean = true;
+
+  /** Consecutive failed logins; reaching the limit locks the account for a while. */
+  @Property({ type: 'integer' })
+  failedLogins: number = 0;
+
+  @Property({ type: Date, nullable: true })
+  lockedUntil: Date | null = null;
 }

@@ -1,5 +1,6 @@
+import { Permission } from '@arrears/domain';
 import type { FilterQuery } from '@mikro-orm/core';
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs, paginate } from '../../graphql/pagination.js';
 import { resolveRequiredRef } from '../common/refs.js';
@@ -12,6 +13,7 @@ export type UserConnection = InstanceType<typeof UserConnection>;
 
 @Resolver(() => User)
 export class UserResolver {
+  @Authorized(Permission.USERS_READ)
   @Query(() => UserConnection, {
     description: 'Staff, by display name; e.g. the collectors a case can go to.',
   })

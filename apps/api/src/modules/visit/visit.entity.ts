@@ -30,11 +30,11 @@ export class Visit extends TenantEntity<'status'> {
   status: VisitStatus = VisitStatus.PLANNED;
 
   @Field(() => Date)
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   windowStart!: Date;
 
   @Field(() => Date)
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   windowEnd!: Date;
 
   @Field(() => String)
@@ -53,7 +53,7 @@ export class Visit extends TenantEntity<'status'> {
 
   /** The appointment agreed with the borrower (预约上门): when, how and by whom. */
   @Field(() => Date, { nullable: true })
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   confirmedAt: Date | null = null;
 
   @Field(() => String, { nullable: true })
@@ -64,11 +64,11 @@ export class Visit extends TenantEntity<'status'> {
   confirmedBy: Ref<User> | null = null;
 
   @Field(() => Date, { nullable: true })
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   checkedInAt: Date | null = null;
 
   @Field(() => Date, { nullable: true })
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   checkedOutAt: Date | null = null;
 
   @Field(() => Attitude, { nullable: true })

@@ -1,4 +1,16 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Permission } from '@arrears/domain';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs } from '../../graphql/pagination.js';
 import { Case } from '../case/case.entity.js';
@@ -21,6 +33,7 @@ export type VisitConnection = InstanceType<typeof VisitConnection>;
 export class VisitResolver {
   private readonly service = new VisitService();
 
+  @Authorized(Permission.VISITS_READ)
   @Query(() => VisitConnection, { description: 'Visits by window start.' })
   async visits(
     @Ctx() ctx: RequestContext,
@@ -30,11 +43,13 @@ export class VisitResolver {
     return Object.assign(new VisitConnection(), await this.service.list(ctx, page, filter ?? {}));
   }
 
+  @Authorized(Permission.VISITS_READ)
   @Query(() => Visit)
   visit(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Visit> {
     return this.service.get(ctx, id);
   }
 
+  @Authorized(Permission.VISITS_WRITE)
   @Mutation(() => Visit)
   scheduleVisit(
     @Ctx() ctx: RequestContext,
@@ -43,6 +58,7 @@ export class VisitResolver {
     return inTransaction(ctx, (tx) => this.service.schedule(tx, input));
   }
 
+  @Authorized(Permission.VISITS_WRITE)
   @Mutation(() => Visit)
   confirmVisit(
     @Ctx() ctx: RequestContext,
@@ -51,6 +67,7 @@ export class VisitResolver {
     return inTransaction(ctx, (tx) => this.service.confirm(tx, input));
   }
 
+  @Authorized(Permission.VISITS_WRITE)
   @Mutation(() => Visit)
   checkInVisit(
     @Ctx() ctx: RequestContext,
@@ -59,6 +76,7 @@ export class VisitResolver {
     return inTransaction(ctx, (tx) => this.service.checkIn(tx, input));
   }
 
+  @Authorized(Permission.VISITS_WRITE)
   @Mutation(() => Visit)
   recordVisitOutcome(
     @Ctx() ctx: RequestContext,

@@ -22,6 +22,8 @@ const TENANT_ENTITIES = [
   'Session',
   'PartnerApp',
   'AuditEvent',
+  'IdempotencyRecord',
+  'BorrowerPhoneIndex',
 ];
 
 const COLLECTOR_CONDITIONS: Record<string, (userId: string) => object> = {

@@ -7,6 +7,7 @@ import { Case } from '../modules/case/case.entity.js';
 import { BaseEntity, TenantEntity } from '../modules/common/base.entity.js';
 import { Contact } from '../modules/contact/contact.entity.js';
 import { Feedback } from '../modules/feedback/feedback.entity.js';
+import { IdempotencyRecord } from '../modules/idempotency/idempotency-record.entity.js';
 import { Institution } from '../modules/institution/institution.entity.js';
 import { PartnerApp } from '../modules/partner-app/partner-app.entity.js';
 import { User } from '../modules/user/user.entity.js';
@@ -29,4 +30,5 @@ export const entities = [
   VisitCollector,
   Feedback,
   AuditEvent,
+  IdempotencyRecord,
 ];

@@ -41,6 +41,13 @@ export class LogContactInput {
     description: 'Recording reference; phone conversations carry one.',
   })
   recordingRef?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Makes a retry safe: the same key returns the first result instead of writing again.',
+  })
+  idempotencyKey?: string | null;
 }
 
 @InputType()

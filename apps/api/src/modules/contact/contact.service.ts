@@ -12,6 +12,7 @@ import { paginate, type Page, type PageArgs } from '../../graphql/pagination.js'
 import { ThirdParty } from '../borrower/third-party.entity.js';
 import { Case } from '../case/case.entity.js';
 import { findOrFail } from '../common/lookup.js';
+import { idempotent } from '../idempotency/idempotency.service.js';
 import { User } from '../user/user.entity.js';
 import { Contact } from './contact.entity.js';
 import type { ContactFilter, LogContactInput } from './contact.inputs.js';
@@ -36,7 +37,23 @@ export class ContactService {
     });
   }
 
-  async log(ctx: RequestContext, input: LogContactInput): Promise<Contact> {
+  log(ctx: RequestContext, { idempotencyKey, ...input }: LogContactInput): Promise<Contact> {
+    return idempotent(ctx, {
+      operation: 'logContact',
+      key: idempotencyKey,
+      input,
+      run: async () => {
+        const contact = await this.create(ctx, input);
+        return { result: contact, ref: contact.id, institutionId: contact.institution.id };
+      },
+      load: (id) => findOrFail(ctx.em, Contact, { id }),
+    });
+  }
+
+  private async create(
+    ctx: RequestContext,
+    input: Omit<LogContactInput, 'idempotencyKey'>,
+  ): Promise<Contact> {
     const target = await findOrFail(ctx.em, Case, { id: input.caseId });
     if (target.status === CaseStatus.CLOSED)
       throw new ConflictError('the case is closed; no further contact is logged');

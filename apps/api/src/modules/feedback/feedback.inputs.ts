@@ -25,6 +25,13 @@ export class SubmitFeedbackInput {
     description: '1–5 stars for the collector or visit concerned.',
   })
   rating?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Makes a retry safe: the same key returns the first result instead of writing again.',
+  })
+  idempotencyKey?: string | null;
 }
 
 @ObjectType('FeedbackReceipt', {

@@ -15,6 +15,7 @@ import { paginate, type Page, type PageArgs } from '../../graphql/pagination.js'
 import { Borrower } from '../borrower/borrower.entity.js';
 import { Case } from '../case/case.entity.js';
 import { findOrFail } from '../common/lookup.js';
+import { idempotent } from '../idempotency/idempotency.service.js';
 import { Institution } from '../institution/institution.entity.js';
 import { User } from '../user/user.entity.js';
 import { Feedback } from './feedback.entity.js';
@@ -60,7 +61,30 @@ export class FeedbackService {
    * Public. The loan must exist and the verification must match its borrower; either failing
    * gives the same NOT_FOUND, so the endpoint cannot be used to discover loans.
    */
-  async submit(ctx: RequestContext, input: SubmitFeedbackInput): Promise<FeedbackReceipt> {
+  submit(
+    ctx: RequestContext,
+    { idempotencyKey, ...input }: SubmitFeedbackInput,
+  ): Promise<FeedbackReceipt> {
+    return idempotent(ctx, {
+      operation: 'submitFeedback',
+      key: idempotencyKey,
+      input,
+      run: async () => {
+        const feedback = await this.receive(ctx, input);
+        return {
+          result: toReceipt(feedback),
+          ref: feedback.receiptCode,
+          institutionId: feedback.institution.id,
+        };
+      },
+      load: (code) => this.receipt(ctx, code),
+    });
+  }
+
+  private async receive(
+    ctx: RequestContext,
+    input: Omit<SubmitFeedbackInput, 'idempotencyKey'>,
+  ): Promise<Feedback> {
     // Counted before verification, so the last-4 check cannot be guessed by trying.
     await ctx.rateLimits.consume('feedback-ip', ctx.clientIp);
     await ctx.rateLimits.consume(
@@ -108,7 +132,7 @@ export class FeedbackService {
       ...feedbackDeadlines(ctx.now),
     });
     await ctx.em.flush();
-    return toReceipt(feedback);
+    return feedback;
   }
 
   async receipt(ctx: RequestContext, code: string): Promise<FeedbackReceipt> {

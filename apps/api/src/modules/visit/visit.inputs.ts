@@ -18,6 +18,13 @@ export class ScheduleVisitInput {
 
   @Field(() => ID, { nullable: true, description: 'The supervisor or collector who planned it.' })
   plannedById?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Makes a retry safe: the same key returns the first result instead of writing again.',
+  })
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'The borrower agreed to the appointment (预约上门).' })

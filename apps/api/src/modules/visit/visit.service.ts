@@ -15,6 +15,7 @@ import { paginate, type Page, type PageArgs } from '../../graphql/pagination.js'
 import { Borrower } from '../borrower/borrower.entity.js';
 import { Case } from '../case/case.entity.js';
 import { findOrFail } from '../common/lookup.js';
+import { idempotent } from '../idempotency/idempotency.service.js';
 import { User } from '../user/user.entity.js';
 import { VisitCollector } from './visit-collector.entity.js';
 import { Visit } from './visit.entity.js';
@@ -46,7 +47,23 @@ export class VisitService {
     return findOrFail(ctx.em, Visit, { id });
   }
 
-  async schedule(ctx: RequestContext, input: ScheduleVisitInput): Promise<Visit> {
+  schedule(ctx: RequestContext, { idempotencyKey, ...input }: ScheduleVisitInput): Promise<Visit> {
+    return idempotent(ctx, {
+      operation: 'scheduleVisit',
+      key: idempotencyKey,
+      input,
+      run: async () => {
+        const visit = await this.plan(ctx, input);
+        return { result: visit, ref: visit.id, institutionId: visit.institution.id };
+      },
+      load: (id) => this.get(ctx, id),
+    });
+  }
+
+  private async plan(
+    ctx: RequestContext,
+    input: Omit<ScheduleVisitInput, 'idempotencyKey'>,
+  ): Promise<Visit> {
     const target = await findOrFail(ctx.em, Case, { id: input.caseId });
     if (target.status === CaseStatus.CLOSED)
       throw new ConflictError('the case is closed; no visit can be planned');

@@ -135,4 +135,97 @@ describe('starting the API', () => {
       /refusing to start in production: 35 account\(s\) still use the demo password/,
     );
   }, 120_000);
+
+  it('writes no personal data, token, refresh token or API key to its logs in a full run', async () => {
+    const env = {
+      DATABASE_URL: `sqlite:${path.join(dir, 'logs.sqlite')}`,
+      PORT: '0',
+      ARREARS_DATA_KEY: randomBytes(32).toString('base64'),
+      // Debug SQL logging on: even then the parameters sent are ciphertext, never plain text.
+      ARREARS_SQL_DEBUG: '1',
+    };
+    const server = run(env);
+    const url = await waitForUrl(server);
+    const gql = async (
+      text: string,
+      variables: Record<string, unknown>,
+      headers: Record<string, string>,
+    ) =>
+      (await query(url, JSON.stringify({ query: text, variables }), headers)) as {
+        data: Record<string, Record<string, unknown>> | null;
+        errors?: unknown[];
+      };
+    const supervisor = await signIn(url, 'supervisor@psbc.demo');
+    const admin = await signIn(url, 'admin@psbc.demo');
+    const secrets: string[] = [supervisor.authorization!.slice(7), admin.authorization!.slice(7)];
+
+    const login = await gql(
+      'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { refreshToken } }',
+      { e: 'collector1@psbc.demo', p: DEMO_PASSWORD },
+      {},
+    );
+    secrets.push(String(login.data!.login!.refreshToken));
+    await gql(
+      'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+      { e: 'collector2@psbc.demo', p: 'a-wrong-password' },
+      {},
+    );
+
+    const { data: listed } = await gql('{ borrowers(first: 1) { nodes { id } } }', {}, supervisor);
+    const borrowerId = (listed!.borrowers!.nodes as { id: string }[])[0]!.id;
+    const revealed = await gql(
+      'mutation ($id: ID!) { revealBorrowerPII(borrowerId: $id, reason: "borrower called about the amount") { nationalId phones } }',
+      { id: borrowerId },
+      supervisor,
+    );
+    const pii = revealed.data!.revealBorrowerPII as { nationalId: string; phones: string[] };
+    secrets.push(pii.nationalId, ...pii.phones);
+
+    const { data: institutions } = await gql('{ institutions { nodes { id } } }', {}, supervisor);
+    const institutionId = (institutions!.institutions!.nodes as { id: string }[])[0]!.id;
+    const created = await gql(
+      'mutation ($input: CreateBorrowerInput!) { createBorrower(input: $input) { id } }',
+      {
+        input: {
+          institutionId,
+          fullName: '日志测试',
+          nationalId: '11010519491231002X',
+          phones: ['13700001234'],
+          address: { province: '北京市', city: '北京市', district: '东城区', detail: '测试路1号' },
+        },
+      },
+      supervisor,
+    );
+    expect(created.errors).toBeUndefined();
+    secrets.push('11010519491231002X', '13700001234');
+    // A refused duplicate exercises the error path with the same personal data.
+    await gql(
+      'mutation ($input: CreateBorrowerInput!) { createBorrower(input: $input) { id } }',
+      {
+        input: {
+          institutionId,
+          fullName: '日志测试',
+          nationalId: '11010519491231002X',
+          phones: ['13700001234'],
+          address: { province: '北京市', city: '北京市', district: '东城区', detail: '测试路1号' },
+        },
+      },
+      supervisor,
+    );
+
+    const app = await gql(
+      'mutation { createPartnerApp(input: { name: "log test", scopes: ["cases:read"] }) { apiKey } }',
+      {},
+      admin,
+    );
+    const apiKey = String(app.data!.createPartnerApp!.apiKey);
+    secrets.push(apiKey);
+    await gql('{ cases(first: 1) { totalCount } }', {}, { 'x-api-key': apiKey });
+
+    server.process.kill('SIGTERM');
+    await server.exited;
+    const logs = server.output();
+    expect(logs).toMatch(/\[query\]/); // the debug log really ran
+    for (const secret of secrets) expect(logs).not.toContain(secret);
+  }, 120_000);
 });

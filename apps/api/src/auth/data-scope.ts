@@ -27,8 +27,7 @@ const TENANT_ENTITIES = [
 ];
 
 const COLLECTOR_CONDITIONS: Record<string, (userId: string) => object> = {
-  // Their own cases, and the cases of visits they go on.
-  Case: (userId) => ({ $or: [{ assignee: userId }, { visits: { collectors: { user: userId } } }] }),
+  Case: (userId) => ({ assignee: userId }),
   Contact: (userId) => ({ case: { assignee: userId } }),
   Feedback: (userId) => ({ case: { assignee: userId } }),
   Visit: (userId) => ({ collectors: { user: userId } }),

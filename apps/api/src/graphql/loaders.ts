@@ -52,6 +52,11 @@ export function createLoaders(em: EntityManager, now: Date) {
     user: byId(em, User),
     borrower: byId(em, Borrower),
     case: byId(em, Case),
+    /**
+     * A collector on a colleague's visit needs the loan it is about, though the case itself
+     * stays out of their lists: still the actor's institution, not only their own cases.
+     */
+    caseOfVisit: byId(em, Case, { filters: { collectorScope: false } }),
     thirdParty: byId(em, ThirdParty),
     lastContact: perCase(async (cases) => {
       const groups = await topPerCase(sql, Contact, cases, {
@@ -102,9 +107,13 @@ export function createLoaders(em: EntityManager, now: Date) {
 export type Loaders = ReturnType<typeof createLoaders>;
 
 /** Loads entities by id, skipping those the request has already loaded. */
-function byId<T extends { id: string }>(em: EntityManager, entity: EntityName<T>) {
+function byId<T extends { id: string }>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  options: { filters?: Record<string, boolean> } = {},
+) {
   return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await em.find(entity, { id: { $in: [...ids] } } as never);
+    const rows = await em.find(entity, { id: { $in: [...ids] } } as never, options as never);
     const found = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => found.get(id) ?? null);
   });

@@ -178,4 +178,66 @@ describe('createGraphqlClient', () => {
       abort,
     );
   });
+  describe('with auth', () => {
+    const authWith = (token: string | undefined, renewed?: string) => {
+      const renewals: string[] = [];
+      return {
+        renewals,
+        auth: {
+          token: () => Promise.resolve(token),
+          renew: (rejected: string) => {
+            renewals.push(rejected);
+            return Promise.resolve(renewed);
+          },
+        },
+      };
+    };
+    const headersOf = (init: RequestInit | undefined) => init?.headers as Record<string, string>;
+
+    it('sends the token as a bearer token, and no header without one', async () => {
+      const fake = fakeFetch(
+        graphqlResponse({ data: { ping: 'a' } }),
+        graphqlResponse({ data: { ping: 'b' } }),
+      );
+      await createGraphqlClient({ url: '/graphql', fetch: fake.fetch, ...authWith('t1') }).request(
+        PING,
+        { times: 1 },
+      );
+      await createGraphqlClient({
+        url: '/graphql',
+        fetch: fake.fetch,
+        ...authWith(undefined),
+      }).request(PING, { times: 1 });
+
+      expect(headersOf(fake.requests[0]?.init).Authorization).toBe('Bearer t1');
+      expect(headersOf(fake.requests[1]?.init)).not.toHaveProperty('Authorization');
+    });
+
+    it('does not renew on errors other than UNAUTHENTICATED', async () => {
+      const { auth, renewals } = authWith('t1', 't2');
+      const fake = fakeFetch(
+        graphqlResponse({ data: null, errors: [graphqlError('no', { code: 'FORBIDDEN' })] }),
+      );
+      const client = createGraphqlClient({ url: '/graphql', fetch: fake.fetch, auth });
+
+      expect((await rejectionOf(client.request(PING, { times: 1 }))).status).toBe(403);
+      expect(renewals).toEqual([]);
+      expect(fake.requests).toHaveLength(1);
+    });
+
+    it('retries at most once when the renewed token is refused too', async () => {
+      const { auth, renewals } = authWith('t1', 't2');
+      const refused = () =>
+        graphqlResponse({ data: null, errors: [graphqlError('no', { code: 'UNAUTHENTICATED' })] });
+      const fake = fakeFetch(refused(), refused());
+      const client = createGraphqlClient({ url: '/graphql', fetch: fake.fetch, auth });
+
+      expect((await rejectionOf(client.request(PING, { times: 1 }))).status).toBe(401);
+      expect(renewals).toEqual(['t1']);
+      expect(fake.requests.map((r) => headersOf(r.init).Authorization)).toEqual([
+        'Bearer t1',
+        'Bearer t2',
+      ]);
+    });
+  });
 });

@@ -1,3 +1,5 @@
+import { HttpError } from 'react-admin';
+
 import { apiError, fromGraphqlErrors, type GraphqlError } from './errors';
 
 export type Variables = Record<string, unknown>;
@@ -29,11 +31,27 @@ export interface GraphqlClient {
   ): Promise<TData>;
 }
 
+/** How the client signs its requests in; the session in `src/auth` implements it. */
+export interface RequestAuth {
+  /**
+   * The bearer token for the next request (renewed first when it is about to expire), or
+   * `undefined` to send none.
+   */
+  token(): Promise<string | undefined>;
+  /**
+   * Called at most once per request, when the API answered UNAUTHENTICATED to `rejected`:
+   * resolves to a token worth one retry, or `undefined` when there is none.
+   */
+  renew(rejected: string): Promise<string | undefined>;
+}
+
 export interface GraphqlClientOptions {
   /** The endpoint, e.g. `/graphql` (same origin; the dev server proxies it to the API). */
   url: string;
   /** Defaults to the global `fetch`; tests pass a fake. */
   fetch?: typeof fetch;
+  /** Sends `Authorization: Bearer <token>` when it has a token; without it, requests are anonymous. */
+  auth?: RequestAuth;
 }
 
 interface GraphqlResponse {
@@ -44,12 +62,14 @@ interface GraphqlResponse {
 export const createGraphqlClient = ({
   url,
   fetch: fetchImpl = (input, init) => fetch(input, init),
-}: GraphqlClientOptions): GraphqlClient => ({
-  async request<TData, TVariables extends Variables>(
+  auth,
+}: GraphqlClientOptions): GraphqlClient => {
+  const send = async <TData, TVariables extends Variables>(
     operation: Operation<TData, TVariables>,
     variables: TVariables,
-    { signal }: { signal?: AbortSignal } = {},
-  ): Promise<TData> {
+    signal: AbortSignal | undefined,
+    token: string | undefined,
+  ): Promise<TData> => {
     let response: Response;
     let text: string;
     try {
@@ -59,6 +79,7 @@ export const createGraphqlClient = ({
           'Content-Type': 'application/json',
           // GraphQL over HTTP: prefer the dedicated media type, accept plain JSON from older servers.
           Accept: 'application/graphql-response+json, application/json;q=0.9',
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
         },
         body: JSON.stringify({ query: operation.document, variables }),
         credentials: 'same-origin',
@@ -87,8 +108,28 @@ export const createGraphqlClient = ({
       throw apiError('The Arrears API sent an answer the console cannot read.', 'BAD_RESPONSE');
     }
     return payload.data as TData;
-  },
-});
+  };
+
+  return {
+    async request<TData, TVariables extends Variables>(
+      operation: Operation<TData, TVariables>,
+      variables: TVariables,
+      { signal }: { signal?: AbortSignal } = {},
+    ): Promise<TData> {
+      const token = await auth?.token();
+      try {
+        return await send(operation, variables, signal, token);
+      } catch (error) {
+        // An expired or revoked token: renew it once and retry; otherwise the 401 stands
+        // (and the auth provider's checkError sends the user to the login page).
+        if (!auth || !token || !(error instanceof HttpError) || error.status !== 401) throw error;
+        const renewed = await auth.renew(token);
+        if (!renewed || renewed === token || signal?.aborted) throw error;
+        return send(operation, variables, signal, renewed);
+      }
+    },
+  };
+};
 
 /** Parses a response body as a GraphQL response; `undefined` when it is not one. */
 const parseGraphqlResponse = (text: string): GraphqlResponse | undefined => {

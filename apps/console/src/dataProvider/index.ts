@@ -19,8 +19,13 @@ export type DataProviderOptions = Partial<GraphqlClientOptions>;
 export const createDataProvider = ({
   url = '/graphql',
   fetch,
+  auth,
 }: DataProviderOptions = {}): DataProvider => {
-  const client = createGraphqlClient({ url, ...(fetch ? { fetch } : {}) });
+  const client = createGraphqlClient({
+    url,
+    ...(fetch ? { fetch } : {}),
+    ...(auth ? { auth } : {}),
+  });
   const resources: Record<string, ResourceHandlers> = {
     cases: casesHandlers(client),
     institutions: institutionsHandlers(client),

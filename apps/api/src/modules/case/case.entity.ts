@@ -1,12 +1,10 @@
 import { CaseStage, CaseStatus, CloseReason, Product } from '@arrears/domain';
 import {
   BigIntType,
-  Collection,
   Entity,
   Enum,
   Index,
   ManyToOne,
-  OneToMany,
   Property,
   Unique,
   type Ref,
@@ -16,7 +14,6 @@ import { LocalDateScalar } from '../../graphql/scalars.js';
 import { Borrower } from '../borrower/borrower.entity.js';
 import { TenantEntity } from '../common/base.entity.js';
 import { User } from '../user/user.entity.js';
-import { Visit } from '../visit/visit.entity.js';
 
 /**
  * One delinquent loan. Amounts are integer fen; DPD and bucket are derived from
@@ -87,9 +84,6 @@ export class Case extends TenantEntity<'status' | 'stage' | 'priority' | 'versio
   @Field(() => Date, { nullable: true })
   @Property({ type: Date, nullable: true })
   nextActionAt: Date | null = null;
-
-  @OneToMany(() => Visit, (visit) => visit.case, { hidden: true })
-  visits = new Collection<Visit>(this);
 
   /** Optimistic lock: every update must name the version it read. */
   @Field(() => Int)

@@ -87,7 +87,7 @@ export class VisitResolver {
 
   @FieldResolver(() => Case)
   case(@Root() visit: Visit, @Ctx() ctx: RequestContext): Promise<Case> {
-    return resolveRequiredRef(visit.case, ctx.loaders.case);
+    return resolveRequiredRef(visit.case, ctx.loaders.caseOfVisit);
   }
 
   @FieldResolver(() => [User])

@@ -1,4 +1,3 @@
-import http from 'node:http';
 import { type FieldNode, type OperationDefinitionNode, parse, validate } from 'graphql';
 import { PARTNER_SCOPES } from '@arrears/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import { User } from '../src/modules/user/user.entity.js';
 import { VisitCollector } from '../src/modules/visit/visit-collector.entity.js';
 import { Visit } from '../src/modules/visit/visit.entity.js';
 import {
+  clientOnOwnAddress,
   DEFAULT_LOGIN,
   DIALECTS,
   firstError,
@@ -540,59 +540,6 @@ function expectNothingOf(
 interface Connection {
   totalCount: number;
   nodes: { id: string }[];
-}
-
-let address = 10;
-/**
- * A client on a loopback address of its own (127.0.0.11, .12, …). Logins are rate-limited per
- * client address; a test about one person's sign-ins comes from that person's own machine, so
- * it neither spends nor suffers the other tests' allowance.
- */
-function clientOnOwnAddress(api: TestApi, headers: Record<string, string> = {}): GraphqlClient {
-  address += 1;
-  const localAddress = `127.0.0.${address}`;
-  const { port } = new URL(api.baseUrl);
-  const gql = <T>(query: string, variables?: Record<string, unknown>) =>
-    new Promise<GraphqlResponse<T>>((resolve, reject) => {
-      const body = JSON.stringify({ query, variables });
-      const request = http.request(
-        {
-          host: '127.0.0.1',
-          port,
-          path: '/graphql',
-          method: 'POST',
-          localAddress,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            ...headers,
-          },
-        },
-        (response) => {
-          let text = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => (text += chunk));
-          response.on('end', () => {
-            try {
-              resolve(JSON.parse(text) as GraphqlResponse<T>);
-            } catch {
-              reject(new Error(`not JSON (HTTP ${response.statusCode}): ${text}`));
-            }
-          });
-        },
-      );
-      request.on('error', reject);
-      request.end(body);
-    });
-  return {
-    gql,
-    async data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-      const result = await gql<T>(query, variables);
-      if (result.errors?.length)
-        throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
-      return result.data as T;
-    },
-  };
 }
 
 describe.each(DIALECTS)('access control on %s', (dialect) => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
@@ -150,4 +151,60 @@ export function firstError(result: GraphqlResponse<unknown>): {
   const error = result.errors?.[0];
   if (!error) throw new Error(`expected an error, got data ${JSON.stringify(result.data)}`);
   return { code: error.extensions?.code, field: error.extensions?.field, message: error.message };
+}
+
+let address = 10;
+/**
+ * A client on a loopback address of its own (127.0.0.11, .12, …). Logins are rate-limited per
+ * client address; a test about one person's sign-ins comes from that person's own machine, so
+ * it neither spends nor suffers the other tests' allowance.
+ */
+export function clientOnOwnAddress(
+  api: TestApi,
+  headers: Record<string, string> = {},
+): GraphqlClient {
+  address += 1;
+  const localAddress = `127.0.0.${address}`;
+  const { port } = new URL(api.baseUrl);
+  const gql = <T>(query: string, variables?: Record<string, unknown>) =>
+    new Promise<GraphqlResponse<T>>((resolve, reject) => {
+      const body = JSON.stringify({ query, variables });
+      const request = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/graphql',
+          method: 'POST',
+          localAddress,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            ...headers,
+          },
+        },
+        (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () => {
+            try {
+              resolve(JSON.parse(text) as GraphqlResponse<T>);
+            } catch {
+              reject(new Error(`not JSON (HTTP ${response.statusCode}): ${text}`));
+            }
+          });
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+  return {
+    gql,
+    async data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+      const result = await gql<T>(query, variables);
+      if (result.errors?.length)
+        throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+      return result.data as T;
+    },
+  };
 }

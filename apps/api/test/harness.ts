@@ -103,15 +103,7 @@ export async function startTestApi(
       });
       return (await response.json()) as GraphqlResponse<T>;
     };
-    return {
-      gql,
-      async data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-        const result = await gql<T>(query, variables);
-        if (result.errors?.length)
-          throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
-        return result.data as T;
-      },
-    };
+    return withData(gql);
   };
   const signedIn = new Map<string, Promise<GraphqlClient>>();
   const as = (email: string): Promise<GraphqlClient> => {
@@ -198,6 +190,11 @@ export function clientOnOwnAddress(
       request.on('error', reject);
       request.end(body);
     });
+  return withData(gql);
+}
+
+/** A client from its transport: `data` is `gql` that fails the test on any GraphQL error. */
+function withData(gql: GraphqlClient['gql']): GraphqlClient {
   return {
     gql,
     async data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '@arrears/domain';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { connectRedis } from './redis.js';
 import {
   RateLimiterMemory,
   RateLimiterRedis,
@@ -20,16 +21,11 @@ interface RateLimit {
   /** Attempts allowed in one window. */
   readonly points: number;
   readonly windowSeconds: number;
-  /** Once over the limit the key stays refused this long (a lockout), instead of until the window ends. */
-  readonly blockSeconds?: number;
 }
 
 export const RATE_LIMITS = {
   // Every login attempt from one address, whatever the account: slows password spraying.
   'login-ip': { points: 20, windowSeconds: 60 },
-  // Login attempts on one account, counted before the password is checked and reset on success:
-  // after 5 failures in 15 minutes the account is locked for 15 minutes, even for the right password.
-  'login-account': { points: 5, windowSeconds: 15 * 60, blockSeconds: 15 * 60 },
   // The public feedback mutation from one address: a borrower needs a few, a flood is abuse.
   'feedback-ip': { points: 10, windowSeconds: 60 * 60 },
   // Feedback naming one case reference: keeps one case from flooding its supervisor's queue.
@@ -61,14 +57,13 @@ export class RateLimits {
     keyPrefix = 'arrears:rl',
     onRedisError = (error) => console.warn(`[rate-limit] redis: ${error.message}`),
   }: RateLimitsOptions = {}) {
-    this.redis = redisUrl ? connect(redisUrl, onRedisError) : undefined;
+    this.redis = redisUrl ? connectRedis(redisUrl, onRedisError) : undefined;
     const entries = (Object.keys(RATE_LIMITS) as RateLimitBucket[]).map((bucket) => {
       const limit: RateLimit = RATE_LIMITS[bucket];
       const options = {
         keyPrefix: `${keyPrefix}:${bucket}`,
         points: limit.points,
         duration: limit.windowSeconds,
-        blockDuration: limit.blockSeconds ?? 0,
       };
       const memory = new RateLimiterMemory(options);
       const limiter: RateLimiterAbstract = this.redis
@@ -119,36 +114,10 @@ export class RateLimits {
     }
   }
 
-  /** Gives back one attempt, e.g. when a request was refused for a reason not the caller's. */
-  async reward(bucket: RateLimitBucket, key: string): Promise<void> {
-    await this.limiters[bucket].reward(hashKey(key));
-  }
-
-  /** Forgets a key's attempts, e.g. the failed logins of an account once a login succeeds. */
-  async reset(bucket: RateLimitBucket, key: string): Promise<void> {
-    await this.limiters[bucket].delete(hashKey(key));
-  }
-
   async close(): Promise<void> {
     if (!this.redis) return;
     await this.redis.quit().catch(() => this.redis?.disconnect());
   }
-}
-
-function connect(url: string, onError: (error: Error) => void): Redis {
-  const redis = new Redis(url, {
-    // Fail fast instead of queueing: a login must not wait on a Redis that is away.
-    enableOfflineQueue: false,
-    commandTimeout: 1000,
-  });
-  // Say it once per outage, not on every reconnect attempt.
-  let healthy = true;
-  redis.on('error', (error: Error) => {
-    if (healthy) onError(error);
-    healthy = false;
-  });
-  redis.on('ready', () => (healthy = true));
-  return redis;
 }
 
 /** Case and spaces do not make a new key (no bypass), and the stored key reveals nothing. */

@@ -1,4 +1,4 @@
-import { type Permission, ROLE_PERMISSIONS, type Role } from '@arrears/domain';
+import { type Permission, type Role, roleHasPermission } from '@arrears/domain';
 
 /**
  * Who is making a request. Every service call carries one; the tenant filter, the
@@ -27,15 +27,10 @@ export function hasPermission(actor: Actor, permission: Permission): boolean {
     case 'anonymous':
       return false;
     case 'user':
-      return ROLE_PERMISSIONS[actor.role].includes(permission);
+      return roleHasPermission(actor.role, permission);
     case 'partner':
       return actor.scopes.includes(permission);
   }
-}
-
-/** The institution whose rows the actor may see; null for the anonymous public. */
-export function actorInstitution(actor: Actor): string | null {
-  return actor.kind === 'anonymous' ? null : actor.institutionId;
 }
 
 /** How the audit trail names the actor: `user:<id>`, `partner:<id>` or `anonymous`. */

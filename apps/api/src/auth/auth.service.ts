@@ -10,7 +10,7 @@ import { Session } from './session.entity.js';
 
 const SESSION_DAYS = 7;
 /** Failed logins in a row before the account locks, and for how long. */
-export const LOGIN_LOCKOUT = { maxFailures: 5, lockMinutes: 15 } as const;
+const LOGIN_LOCKOUT = { maxFailures: 5, lockMinutes: 15 } as const;
 const INVALID_LOGIN = 'The email or password is not correct, or the account is locked';
 
 export interface IssuedSession {
@@ -21,7 +21,7 @@ export interface IssuedSession {
   user: User;
 }
 
-export function hashRefreshToken(token: string): string {
+function hashRefreshToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 

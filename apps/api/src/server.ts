@@ -7,7 +7,7 @@ import express from 'express';
 import { AccessTokens } from './auth/access-token.js';
 import { AuthService } from './auth/auth.service.js';
 import { createAuthenticator } from './auth/authenticate.js';
-import { InMemoryRevokedSessions } from './auth/revoked-sessions.js';
+import { InMemoryRevokedSessions, RedisRevokedSessions } from './auth/revoked-sessions.js';
 import type { AppConfig } from './config.js';
 import { withSqlStatementCounter } from './db/sql-statements.js';
 import { createRequestContext, type RequestContext } from './graphql/context.js';
@@ -16,6 +16,7 @@ import { graphqlSchema } from './graphql/schema.js';
 import { createLimitPlugins, limitParseOptions, limitValidationRules } from './graphql/limits.js';
 import { sqlStatementsPlugin } from './graphql/sql-statements-plugin.js';
 import { RateLimits } from './security/rate-limiter.js';
+import { connectRedis, redisReady } from './security/redis.js';
 import { requestTimeout } from './security/timeouts.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -53,7 +54,13 @@ export async function createApiServer(
   secrets: ApiSecrets,
 ): Promise<ApiServer> {
   const tokens = new AccessTokens(secrets.accessTokenKey);
-  const revoked = new InMemoryRevokedSessions();
+  const sessionsRedis = config.redisUrl
+    ? connectRedis(config.redisUrl, (error) => console.warn(`[auth] redis: ${error.message}`))
+    : undefined;
+  if (sessionsRedis) await redisReady(sessionsRedis);
+  const revoked = sessionsRedis
+    ? new RedisRevokedSessions(sessionsRedis)
+    : new InMemoryRevokedSessions();
   const auth = new AuthService(tokens, revoked);
   const authenticator = createAuthenticator(orm.em, tokens, revoked);
   // Shared through Redis when REDIS_URL is set; a wrong URL stops start-up here.
@@ -130,6 +137,7 @@ export async function createApiServer(
     async stop() {
       await apollo.stop();
       await rateLimits.close();
+      await sessionsRedis?.quit();
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     },
   };

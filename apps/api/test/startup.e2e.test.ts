@@ -143,6 +143,8 @@ describe('starting the API', () => {
       ARREARS_DATA_KEY: randomBytes(32).toString('base64'),
       // Debug SQL logging on: even then the parameters sent are ciphertext, never plain text.
       ARREARS_SQL_DEBUG: '1',
+      // Limits and revoked sessions in Redis, as several instances would run.
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     };
     const server = run(env);
     const url = await waitForUrl(server);
@@ -222,8 +224,13 @@ describe('starting the API', () => {
     secrets.push(apiKey);
     await gql('{ cases(first: 1) { totalCount } }', {}, { 'x-api-key': apiKey });
 
+    // Logging out revokes the access token through Redis.
+    await gql('mutation { logout }', {}, supervisor);
+    const after = await gql('{ me { id } }', {}, supervisor);
+    expect(JSON.stringify(after.errors)).toContain('UNAUTHENTICATED');
+
     server.process.kill('SIGTERM');
-    await server.exited;
+    expect(await server.exited).toBe(0);
     const logs = server.output();
     expect(logs).toMatch(/\[query\]/); // the debug log really ran
     for (const secret of secrets) expect(logs).not.toContain(secret);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '@arrears/domain';
 import type { Redis } from 'ioredis';
-import { connectRedis } from './redis.js';
+import { connectRedis, redisReady } from './redis.js';
 import {
   RateLimiterMemory,
   RateLimiterRedis,
@@ -85,21 +85,7 @@ export class RateLimits {
    * REDIS_URL stops the API instead of leaving each instance with limits of its own.
    */
   async ready(timeoutMs = 5000): Promise<void> {
-    const redis = this.redis;
-    if (!redis || redis.status === 'ready') return;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        redis.off('ready', onReady);
-        // Host and port only: the URL may carry a password.
-        const { host, port } = redis.options;
-        reject(new Error(`Redis at ${host}:${port} did not answer within ${timeoutMs} ms`));
-      }, timeoutMs);
-      const onReady = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      redis.once('ready', onReady);
-    });
+    if (this.redis) await redisReady(this.redis, timeoutMs);
   }
 
   /** Counts one attempt; throws RateLimitedError when the key has none left. */

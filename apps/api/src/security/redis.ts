@@ -16,3 +16,24 @@ export function connectRedis(url: string, onError: (error: Error) => void): Redi
   redis.on('ready', () => (healthy = true));
   return redis;
 }
+
+/**
+ * Resolves once Redis answers. Start-up awaits it, so a wrong REDIS_URL stops the API instead
+ * of leaving each instance with state of its own.
+ */
+export async function redisReady(redis: Redis, timeoutMs = 5000): Promise<void> {
+  if (redis.status === 'ready') return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      redis.off('ready', onReady);
+      // Host and port only: the URL may carry a password.
+      const { host, port } = redis.options;
+      reject(new Error(`Redis at ${host}:${port} did not answer within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    redis.once('ready', onReady);
+  });
+}

@@ -24,6 +24,13 @@ import {
   type GraphqlResponse,
   type TestApi,
 } from './harness.js';
+import {
+  freshNationalId,
+  freshPhone,
+  recentDaytime,
+  shanghaiAt,
+  shanghaiDate,
+} from './fixtures.js';
 
 /**
  * Who may call what, and see whose rows. Generated from the schema: every root field has an
@@ -79,40 +86,6 @@ interface RootFieldCall {
   /** The variables of each probe; the first is the one the anonymous and auditor checks send. */
   probes: (c: ProbeContext) => Variables[] | Promise<Variables[]>;
   crossTenant: CrossTenant;
-}
-
-const DAY = 86_400_000;
-const SHANGHAI = 8 * 3600_000;
-
-function nationalId(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
-  return first17 + '10X98765432'.charAt(sum % 11);
-}
-let serial = 0;
-/** Region 120101 and a 1979 birth date: the seed and the other suites never make these. */
-function freshNationalId(): string {
-  serial += 1;
-  const day = String(10 + (Math.floor(serial / 1000) % 18));
-  return nationalId(`120101197903${day}${String(serial % 1000).padStart(3, '0')}`);
-}
-function freshPhone(): string {
-  serial += 1;
-  return `1370${String(serial).padStart(7, '0')}`;
-}
-function shanghaiDate(days = 0): string {
-  return new Date(Date.now() + SHANGHAI + days * DAY).toISOString().slice(0, 10);
-}
-function shanghaiAt(days: number, hour: number): string {
-  return new Date(
-    Date.parse(`${shanghaiDate(days)}T00:00:00Z`) - SHANGHAI + hour * 3600_000,
-  ).toISOString();
-}
-/** A recent past instant in daytime in Shanghai, so no quiet-hours rule gets in the way. */
-function recentDaytime(): string {
-  const hour = new Date(Date.now() + SHANGHAI).getUTCHours();
-  if (hour >= 11 && hour < 21) return new Date(Date.now() - 30 * 60_000).toISOString();
-  return shanghaiAt(hour >= 21 ? 0 : -1, 20);
 }
 
 const borrowerInput = (institutionId: string, fullName = '越权探针') => ({

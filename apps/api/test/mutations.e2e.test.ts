@@ -11,6 +11,14 @@ import {
   type GraphqlResponse,
   type TestApi,
 } from './harness.js';
+import {
+  DAY,
+  freshNationalId,
+  freshPhone,
+  recentDaytime,
+  shanghaiAt,
+  shanghaiDate,
+} from './fixtures.js';
 
 /**
  * The write side: every mutation does what a supervisor or collector expects, refuses what the
@@ -19,48 +27,9 @@ import {
  * public feedback mutation without credentials.
  */
 
-const DAY = 86_400_000;
-const SHANGHAI = 8 * 3600_000;
-
-/** A valid GB 11643 national ID: the check character computed here, independently of the API. */
-function nationalId(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
-  return first17 + '10X98765432'.charAt(sum % 11);
-}
-
-let serial = 0;
-/** A fresh valid national ID and mobile per call, so tests never collide with each other or the seed. */
-function freshId(): string {
-  serial += 1;
-  // Region 110101 and a 1985 birth date: the seed never makes these.
-  const day = String(10 + (Math.floor(serial / 1000) % 18));
-  return nationalId(`110101198501${day}${String(serial % 1000).padStart(3, '0')}`);
-}
-function freshPhone(): string {
-  serial += 1;
-  return `1390${String(serial).padStart(7, '0')}`;
-}
 function withWrongCheck(id: string): string {
   const check = id.charAt(17) === '0' ? '1' : '0';
   return id.slice(0, 17) + check;
-}
-
-/** Calendar date in Asia/Shanghai, `days` from today. */
-function shanghaiDate(days = 0): string {
-  return new Date(Date.now() + SHANGHAI + days * DAY).toISOString().slice(0, 10);
-}
-/** The instant of `hour`:00 in Asia/Shanghai, `days` from today. */
-function shanghaiAt(days: number, hour: number): string {
-  return new Date(
-    Date.parse(`${shanghaiDate(days)}T00:00:00Z`) - SHANGHAI + hour * 3600_000,
-  ).toISOString();
-}
-/** A recent past instant in daytime (10:00–20:00 Shanghai), so no quiet-hours rule gets in the way. */
-function recentDaytime(): string {
-  const hour = new Date(Date.now() + SHANGHAI).getUTCHours();
-  if (hour >= 11 && hour < 21) return new Date(Date.now() - 30 * 60_000).toISOString();
-  return shanghaiAt(hour >= 21 ? 0 : -1, 20);
 }
 
 const BORROWER_FIELDS =
@@ -235,7 +204,7 @@ describe.each(DIALECTS)('mutations on %s', (dialect) => {
   const borrowerInput = (overrides: Record<string, unknown> = {}) => ({
     institutionId: home.id,
     fullName: '测试借款人',
-    nationalId: freshId(),
+    nationalId: freshNationalId(),
     phones: [freshPhone()],
     email: 'tester@example.com',
     monthlyIncome: '8000.50',
@@ -355,10 +324,14 @@ describe.each(DIALECTS)('mutations on %s', (dialect) => {
       const cases: [string, Record<string, unknown>, string | undefined][] = [
         [
           'national ID with a wrong check digit',
-          { nationalId: withWrongCheck(freshId()) },
+          { nationalId: withWrongCheck(freshNationalId()) },
           'nationalId',
         ],
-        ['national ID of 17 characters', { nationalId: freshId().slice(0, 17) }, 'nationalId'],
+        [
+          'national ID of 17 characters',
+          { nationalId: freshNationalId().slice(0, 17) },
+          'nationalId',
+        ],
         ['a phone that is not a mainland mobile', { phones: ['12345678901'] }, 'phones.0'],
         [
           'a second phone that is not a mainland mobile',

@@ -10,6 +10,7 @@ import { createAuthenticator } from './auth/authenticate.js';
 import { InMemoryRevokedSessions, RedisRevokedSessions } from './auth/revoked-sessions.js';
 import type { AppConfig } from './config.js';
 import { withSqlStatementCounter } from './db/sql-statements.js';
+import { scopeSessionTo, withTenantSession } from './db/tenant-session.js';
 import { createRequestContext, type RequestContext } from './graphql/context.js';
 import { createErrorFormatter } from './graphql/errors.js';
 import { graphqlSchema } from './graphql/schema.js';
@@ -97,7 +98,7 @@ export async function createApiServer(
     '/graphql',
     requestTimeout(config.requestTimeoutMs),
     (_req: express.Request, _res: express.Response, next: express.NextFunction) =>
-      withSqlStatementCounter(next),
+      withSqlStatementCounter(() => withTenantSession(next)),
     express.json({ limit: '1mb' }),
     rejectUnreadableBody,
     expressMiddleware(apollo, {
@@ -109,6 +110,7 @@ export async function createApiServer(
           { authorization: req.header('authorization'), apiKey: req.header('x-api-key') },
           now,
         );
+        scopeSessionTo(actor.kind === 'anonymous' ? null : actor.institutionId);
         return createRequestContext(orm.em, {
           actor,
           requestId,

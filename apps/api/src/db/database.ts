@@ -5,6 +5,7 @@ import { MikroORM } from '@mikro-orm/core';
 import type { DatabaseConfig } from '../config.js';
 import { postgresStatementTimeout } from '../security/timeouts.js';
 import { ormOptions } from './orm-config.js';
+import { enforceTenantSessions } from './tenant-session.js';
 
 /**
  * Opens the database and brings its schema up to date. Migrations only ever add to what
@@ -25,6 +26,7 @@ export async function openDatabase(
         : {},
     ),
   );
+  if (database.dialect === 'postgresql') enforceTenantSessions(orm);
   const applied = await migrate(orm);
   if (applied.length)
     console.log(

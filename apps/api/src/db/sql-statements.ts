@@ -4,7 +4,9 @@ import { DefaultLogger, type LogContext, type LoggerOptions } from '@mikro-orm/c
 /**
  * Counts the SQL statements run inside one unit of work (a GraphQL request, a test).
  * The ORM reports every statement to its logger, so counting there sees them all,
- * whichever code path issued them.
+ * whichever code path issued them. Connection setup is not the request's work and not counted:
+ * the tenant setting for row-level security (tenant-session.ts), sent only when a pooled
+ * connection changes tenant.
  */
 const counters = new AsyncLocalStorage<{ statements: number }>();
 

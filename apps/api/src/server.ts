@@ -43,12 +43,12 @@ export interface ApiServer {
   stop(): Promise<void>;
 }
 
-/** The HTTP surface: GraphQL at /graphql, liveness at /healthz, readiness (database) at /readyz. */
 export interface ApiSecrets {
   /** HMAC key the access tokens are signed with. */
   accessTokenKey: Uint8Array;
 }
 
+/** The HTTP surface: GraphQL at /graphql, liveness at /healthz, readiness (database) at /readyz. */
 export async function createApiServer(
   config: Pick<AppConfig, 'production' | 'redisUrl' | 'requestTimeoutMs'>,
   orm: MikroORM,

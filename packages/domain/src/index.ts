@@ -16,3 +16,5 @@ export * from './contact-record.js';
 export * from './visit-plan.js';
 export * from './feedback-sla.js';
 export * from './permissions.js';
+export * from './rule-pack.js';
+export * from './contact-policy.js';

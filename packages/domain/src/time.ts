@@ -5,32 +5,13 @@
  */
 
 const MS_PER_DAY = 86_400_000;
+const MS_PER_MINUTE = 60_000;
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-// Building a DateTimeFormat is far slower than using one, and DPD is computed per case in
-// lists. Only zones Intl accepted are cached, so the map is bounded by the IANA database.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
 
 /** True for an IANA zone name Intl knows, such as "Asia/Shanghai". */
 export function isValidTimeZone(timeZone: string): boolean {
   try {
-    formatterFor(timeZone);
+    wallFormatter(timeZone);
     return true;
   } catch {
     return false;
@@ -39,10 +20,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** The calendar date ("YYYY-MM-DD") of `instant` in `timeZone`. @throws RangeError on an unknown zone. */
 export function localDate(instant: Date, timeZone: string): string {
-  const parts = formatterFor(timeZone).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+  return wallOf(instant.getTime(), timeZone).date;
 }
 
 /** Midnight UTC of a local date, in ms; undefined unless it is a real calendar date. */
@@ -86,4 +64,119 @@ export function addDays(date: string, days: number): string {
 /** Calendar days from `b` to `a`: positive when `a` is later. */
 export function diffDays(a: string, b: string): number {
   return (requireUtcMidnight(a) - requireUtcMidnight(b)) / MS_PER_DAY;
+}
+
+// ---- Zoned wall time ----------------------------------------------------------------------
+// Building a DateTimeFormat is far slower than using one, and DPD is computed per case in
+// lists. Only zones Intl accepted are cached, so the map is bounded by the IANA database.
+
+const wallFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function wallFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = wallFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      calendar: 'gregory',
+      numberingSystem: 'latn',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    wallFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+interface WallParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function wallParts(ms: number, timeZone: string): WallParts {
+  const parts = wallFormatter(timeZone).formatToParts(new Date(ms));
+  const get = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((p) => p.type === type)?.value ?? NaN);
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour') % 24,
+    minute: get('minute'),
+    second: get('second'),
+  };
+}
+
+/** Local wall time of an instant: its date and the minutes since local midnight (fractional). */
+export interface Wall {
+  date: string;
+  minutes: number;
+}
+
+export function wallOf(ms: number, timeZone: string): Wall {
+  const p = wallParts(ms, timeZone);
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  const subSecond = ms - Math.floor(ms / 1000) * 1000;
+  return {
+    date: `${pad(p.year, 4)}-${pad(p.month, 2)}-${pad(p.day, 2)}`,
+    minutes: p.hour * 60 + p.minute + (p.second * 1000 + subSecond) / MS_PER_MINUTE,
+  };
+}
+
+/** The zone's offset from UTC at an instant, in ms (local = UTC + offset). */
+function offsetAt(ms: number, timeZone: string): number {
+  const p = wallParts(ms, timeZone);
+  const d = new Date(0);
+  d.setUTCFullYear(p.year, p.month - 1, p.day);
+  d.setUTCHours(p.hour, p.minute, p.second, 0);
+  return d.getTime() - Math.floor(ms / 1000) * 1000;
+}
+
+function compareWall(a: Wall, b: Wall): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  return a.minutes - b.minutes;
+}
+
+/**
+ * The earliest instant whose local wall time is `minutes` past midnight of `date`; when that
+ * wall time does not exist (a daylight-saving gap), the first instant after the gap.
+ */
+export function zonedInstant(date: string, minutes: number, timeZone: string): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  const asUtc = d.getTime() + minutes * MS_PER_MINUTE;
+  const target: Wall = { date, minutes };
+  const candidates = [
+    ...new Set([
+      asUtc - offsetAt(asUtc - MS_PER_DAY, timeZone),
+      asUtc - offsetAt(asUtc, timeZone),
+      asUtc - offsetAt(asUtc + MS_PER_DAY, timeZone),
+    ]),
+  ].sort((a, b) => a - b);
+  const exact = candidates.find((c) => compareWall(wallOf(c, timeZone), target) === 0);
+  if (exact !== undefined) return exact;
+  // In a gap: search for the first instant whose wall time is at or after the target.
+  let lo = candidates[0] ?? asUtc;
+  let hi = candidates[candidates.length - 1] ?? asUtc;
+  if (compareWall(wallOf(lo, timeZone), target) >= 0) return lo;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (compareWall(wallOf(mid, timeZone), target) >= 0) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+/** The first instant of a local date in a zone. */
+export function startOfDay(date: string, timeZone: string): number {
+  return zonedInstant(date, 0, timeZone);
 }

@@ -1,22 +1,13 @@
-import { HttpError, type DataProvider, type GetListParams } from 'react-admin';
+import type { DataProvider, GetListParams } from 'react-admin';
 import { describe, expect, it } from 'vitest';
 
-import { fakeFetch, graphqlError, graphqlResponse } from '../test/fakeFetch';
+import { fakeFetch, graphqlError, graphqlResponse, rejectionOf } from '../test/fakeFetch';
 import { createDataProvider } from './index';
 import type { CaseDetail, CaseListItem, Institution } from './types';
 
 const providerWith = (...answers: Parameters<typeof fakeFetch>) => {
   const fake = fakeFetch(...answers);
   return { ...fake, dataProvider: createDataProvider({ url: '/graphql', fetch: fake.fetch }) };
-};
-
-const rejectionOf = async (promise: Promise<unknown>): Promise<HttpError> => {
-  const error: unknown = await promise.then(
-    () => expect.fail('expected a rejection'),
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(HttpError);
-  return error as HttpError;
 };
 
 const caseRow: CaseListItem = {

@@ -1,7 +1,6 @@
-import { HttpError } from 'react-admin';
 import { describe, expect, it } from 'vitest';
 
-import { fakeFetch, graphqlError, graphqlResponse } from '../test/fakeFetch';
+import { fakeFetch, graphqlError, graphqlResponse, rejectionOf } from '../test/fakeFetch';
 import { createGraphqlClient, defineOperation } from './graphqlClient';
 
 const PING = defineOperation<{ ping: string }, { times: number }>(
@@ -11,16 +10,6 @@ const PING = defineOperation<{ ping: string }, { times: number }>(
 const clientWith = (...answers: Parameters<typeof fakeFetch>) => {
   const fake = fakeFetch(...answers);
   return { ...fake, client: createGraphqlClient({ url: '/graphql', fetch: fake.fetch }) };
-};
-
-/** The rejection of `promise`, failing the test if it resolves. */
-const rejectionOf = async (promise: Promise<unknown>): Promise<HttpError> => {
-  const error: unknown = await promise.then(
-    () => expect.fail('expected a rejection'),
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(HttpError);
-  return error as HttpError;
 };
 
 describe('createGraphqlClient', () => {

@@ -1,3 +1,6 @@
+import { HttpError } from 'react-admin';
+import { expect } from 'vitest';
+
 /** A stand-in for `fetch` that records each GraphQL request and answers from a script. */
 
 export interface RecordedRequest {
@@ -45,3 +48,13 @@ export const graphqlError = (message: string, extensions: Record<string, unknown
   path: ['cases'],
   extensions,
 });
+
+/** The HttpError `promise` rejects with, failing the test if it resolves. */
+export const rejectionOf = async (promise: Promise<unknown>): Promise<HttpError> => {
+  const error: unknown = await promise.then(
+    () => expect.fail('expected a rejection'),
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(HttpError);
+  return error as HttpError;
+};

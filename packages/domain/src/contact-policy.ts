@@ -11,7 +11,7 @@
  * days too unless listed as make-up workdays; a consent window whose start equals its end
  * allows the whole day.
  */
-import type { ContactChannel, ContactResult } from './enums.js';
+import type { ContactChannel, ContactResult, HoldKind } from './enums.js';
 import { ValidationError } from './errors.js';
 import { type ClockTime, type RulePack, clockMinutes } from './rule-pack.js';
 import {
@@ -57,10 +57,8 @@ export interface ContactHistoryEntry {
   phoneNumber?: string;
 }
 
-export type ContactHoldKind = 'DISPUTE' | 'COMPLAINT' | 'HARDSHIP_PLAN' | 'CEASE_CHANNEL';
-
 export interface ContactHold {
-  kind: ContactHoldKind;
+  kind: HoldKind;
   /** Only this channel is held; without it, every channel. */
   channel?: ContactChannel;
 }

@@ -171,3 +171,50 @@ export const Bucket = {
   M6_PLUS: 'M6_PLUS',
 } as const;
 export type Bucket = (typeof Bucket)[keyof typeof Bucket];
+
+/** PROMISE: one payment by a date; INSTALLMENT (分期): a schedule; EXTENSION (延期): a later due date. */
+export const RepaymentPlanKind = {
+  PROMISE: 'PROMISE',
+  INSTALLMENT: 'INSTALLMENT',
+  EXTENSION: 'EXTENSION',
+} as const;
+export type RepaymentPlanKind = (typeof RepaymentPlanKind)[keyof typeof RepaymentPlanKind];
+
+export const RepaymentPlanStatus = {
+  ACTIVE: 'ACTIVE',
+  KEPT: 'KEPT',
+  BROKEN: 'BROKEN',
+  CANCELLED: 'CANCELLED',
+} as const;
+export type RepaymentPlanStatus = (typeof RepaymentPlanStatus)[keyof typeof RepaymentPlanStatus];
+
+export const PaymentChannel = {
+  BANK_TRANSFER: 'BANK_TRANSFER',
+  CARD: 'CARD',
+  CASH: 'CASH',
+  ALIPAY: 'ALIPAY',
+  WECHAT_PAY: 'WECHAT_PAY',
+  OTHER: 'OTHER',
+} as const;
+export type PaymentChannel = (typeof PaymentChannel)[keyof typeof PaymentChannel];
+
+/** Why collection on a case (or one channel of it) is stopped. */
+export const HoldKind = {
+  DISPUTE: 'DISPUTE',
+  COMPLAINT: 'COMPLAINT',
+  HARDSHIP_PLAN: 'HARDSHIP_PLAN',
+  CEASE_CHANNEL: 'CEASE_CHANNEL',
+} as const;
+export type HoldKind = (typeof HoldKind)[keyof typeof HoldKind];
+
+/** Work the system creates for people: a follow-up after a broken promise, a hardship review… */
+export const TaskKind = {
+  FOLLOW_UP: 'FOLLOW_UP',
+  BROKEN_PROMISE: 'BROKEN_PROMISE',
+  HARDSHIP_REVIEW: 'HARDSHIP_REVIEW',
+  VISIT_FOLLOW_UP: 'VISIT_FOLLOW_UP',
+} as const;
+export type TaskKind = (typeof TaskKind)[keyof typeof TaskKind];
+
+export const TaskStatus = { OPEN: 'OPEN', DONE: 'DONE', CANCELLED: 'CANCELLED' } as const;
+export type TaskStatus = (typeof TaskStatus)[keyof typeof TaskStatus];

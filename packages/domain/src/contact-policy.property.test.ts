@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type ContactHistoryEntry,
   type ContactRequest,
+  type PolicyChannel,
   TIME_BASED_CONTACT_RULES,
   checkContact,
 } from './contact-policy.js';
@@ -47,6 +48,8 @@ const result = fc.constantFrom<ContactResult>(
   'CONVERSATION',
   'DELIVERED',
 );
+// The request may be a visit too; the history holds contacts only.
+const requestChannel = fc.constantFrom<PolicyChannel>('PHONE', 'PHONE', 'SMS', 'APP', 'VISIT');
 const phone = fc.constantFrom<string | undefined>('A', 'A', 'B', undefined);
 const clock = fc.constantFrom('00:00', '02:00', '07:00', '08:00', '09:30', '20:00', '23:00');
 const localDay = fc
@@ -58,7 +61,7 @@ const requestArb: fc.Arbitrary<ContactRequest> = fc
     pack: fc.constantFrom(...PACKS),
     atMs: fc.integer({ min: FROM, max: TO }),
     timeZone: fc.constantFrom(...ZONES),
-    channel,
+    channel: requestChannel,
     person: fc.oneof(
       fc.constant({ kind: 'BORROWER' as const }),
       fc.constant({ kind: 'BORROWER' as const }),
@@ -90,6 +93,7 @@ const requestArb: fc.Arbitrary<ContactRequest> = fc
       { kind: 'HARDSHIP_PLAN' as const },
       { kind: 'CEASE_CHANNEL' as const, channel: 'SMS' as const },
       { kind: 'CEASE_CHANNEL' as const, channel: 'PHONE' as const },
+      { kind: 'CEASE_CHANNEL' as const, channel: 'VISIT' as const },
     ]),
     holdsOn: fc.integer({ min: 0, max: 3 }),
     consentWindow: fc.option(fc.record({ start: clock, end: clock }), { nil: undefined }),
@@ -192,12 +196,15 @@ function brokenRules(req: ContactRequest): Set<string> {
   if (req.person.kind === 'THIRD_PARTY') {
     if (req.person.refusedContact) broken.add('THIRD_PARTY_REFUSED');
     if (!req.borrowerUnreachable) {
+      const failed = (h: ContactHistoryEntry) =>
+        h.result === 'NOT_ANSWERED' || h.result === 'FAILED';
+      // At the same instant, an attempt that reached the borrower counts as the later one.
       const borrower = past
         .filter((h) => h.personKind === 'BORROWER')
-        .sort((a, b) => a.at.getTime() - b.at.getTime());
+        .sort((a, b) => a.at.getTime() - b.at.getTime() || Number(failed(b)) - Number(failed(a)));
       let run = 0;
       for (const h of borrower) {
-        run = h.result === 'NOT_ANSWERED' || h.result === 'FAILED' ? run + 1 : 0;
+        run = failed(h) ? run + 1 : 0;
       }
       if (run < req.pack.thirdPartyUnreachableAfterFailedAttempts) {
         broken.add('THIRD_PARTY_NOT_UNLOCKED');

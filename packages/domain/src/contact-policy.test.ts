@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type ContactHistoryEntry, type ContactRequest, checkContact } from './contact-policy.js';
+import {
+  type ContactHistoryEntry,
+  type ContactRequest,
+  PolicyChannel,
+  checkContact,
+} from './contact-policy.js';
 import { RULE_PACKS, tightenPack } from './rule-pack.js';
 
 const CN = RULE_PACKS.CN;
@@ -77,7 +82,7 @@ describe('QUIET_HOURS (CN, 22:00–08:00)', () => {
   }
 
   it('applies to every channel', () => {
-    for (const channel of ['SMS', 'EMAIL', 'APP', 'LETTER'] as const) {
+    for (const channel of ['SMS', 'EMAIL', 'APP', 'LETTER', 'VISIT'] as const) {
       expect(codes({ channel, at: new Date('2026-01-15T23:00:00+08:00') })).toEqual([
         'QUIET_HOURS',
       ]);
@@ -229,6 +234,13 @@ describe('CALL_ATTEMPT_CAP (US, 7 attempts per 7 rolling days)', () => {
     expect(codes(over)).toEqual(['CALL_ATTEMPT_CAP']);
     expect(next(over)).toBe(iso('2026-01-16T12:00:00-05:00'));
   });
+  it("counts per debt: attempts on the borrower's other loan do not count", () => {
+    const onOtherLoan = attempts(7).map((entry) => ({ ...entry, caseId: 'loan-2' }));
+    const base = { pack: US, timeZone: NY, at, caseId: 'loan-1' };
+    expect(codes({ ...base, history: onOtherLoan })).toEqual([]);
+    const onThisLoan = onOtherLoan.map((entry) => ({ ...entry, caseId: 'loan-1' }));
+    expect(codes({ ...base, history: onThisLoan })).toEqual(['CALL_ATTEMPT_CAP']);
+  });
 });
 
 describe('CONVERSATION_COOLDOWN (US, no call for 7 days after a conversation)', () => {
@@ -290,6 +302,17 @@ describe('THIRD_PARTY_NOT_UNLOCKED and THIRD_PARTY_REFUSED', () => {
     ];
     expect(codes({ person: thirdParty, history })).toEqual(['THIRD_PARTY_NOT_UNLOCKED']);
   });
+  it('counts an attempt that reached the borrower as the later of two at the same instant', () => {
+    const at = new Date('2026-01-15T11:00:00+08:00');
+    const reached = { at, channel: 'PHONE', result: 'ANSWERED', personKind: 'BORROWER' } as const;
+    const missed = { ...reached, result: 'NOT_ANSWERED' } as const;
+    for (const history of [
+      [...failed(2), missed, reached],
+      [...failed(2), reached, missed],
+    ]) {
+      expect(codes({ person: thirdParty, history })).toEqual(['THIRD_PARTY_NOT_UNLOCKED']);
+    }
+  });
   it('unlocks them when the borrower’s own numbers are invalid', () => {
     expect(codes({ person: thirdParty, borrowerUnreachable: true })).toEqual([]);
   });
@@ -310,7 +333,7 @@ describe('holds', () => {
     ['HARDSHIP_PLAN', 'HOLD_HARDSHIP'],
     ['CEASE_CHANNEL', 'CEASE_CHANNEL'],
   ] as const)('%s stops every channel with %s and no next instant', (kind, code) => {
-    for (const channel of ['PHONE', 'SMS', 'LETTER'] as const) {
+    for (const channel of ['PHONE', 'SMS', 'LETTER', 'VISIT'] as const) {
       const decision = checkContact(request({ channel, holds: [{ kind }] }));
       expect(decision.allowed).toBe(false);
       expect(decision.reasons.map((r) => r.code)).toEqual([code]);
@@ -330,6 +353,102 @@ describe('holds', () => {
     };
     expect(codes(over).sort()).toEqual(['HOLD_DISPUTE', 'QUIET_HOURS']);
     expect(next(over)).toBeUndefined();
+  });
+});
+
+describe('VISIT (door-to-door)', () => {
+  it('is a policy channel beside the contact channels', () => {
+    expect(Object.values(PolicyChannel)).toEqual([
+      'SMS',
+      'EMAIL',
+      'PHONE',
+      'LETTER',
+      'APP',
+      'VISIT',
+    ]);
+  });
+
+  const visit = { channel: 'VISIT', phoneNumber: undefined } as const;
+  const dials = entries(6, '2026-01-15T08:30:00+08:00', 30, {
+    channel: 'PHONE',
+    result: 'NOT_ANSWERED',
+    personKind: 'BORROWER',
+    phoneNumber: NUMBER,
+  });
+
+  it('is allowed in the daytime with no history', () => {
+    expect(checkContact(request(visit))).toEqual({
+      allowed: true,
+      reasons: [],
+      nextAllowedAt: new Date('2026-01-15T15:00:00+08:00'),
+    });
+  });
+
+  it('keeps quiet hours: refused at 22:00 until 08:00 (CN) and at 21:00 (US)', () => {
+    const over = { ...visit, at: new Date('2026-01-15T22:00:00+08:00') };
+    expect(codes(over)).toEqual(['QUIET_HOURS']);
+    expect(next(over)).toBe(iso('2026-01-16T08:00:00+08:00'));
+    expect(
+      codes({ ...visit, pack: US, timeZone: NY, at: new Date('2026-01-15T21:00:00-05:00') }),
+    ).toEqual(['QUIET_HOURS']);
+  });
+
+  it('follows a recorded consent window instead of the quiet hours', () => {
+    const consentWindow = { start: '07:00', end: '23:00' };
+    expect(codes({ ...visit, consentWindow, at: new Date('2026-01-15T22:30:00+08:00') })).toEqual(
+      [],
+    );
+  });
+
+  it('keeps the calendar when it is on', () => {
+    const calendar = { blockHolidays: true, holidays: ['2026-10-01'], workdays: ['2026-10-10'] };
+    expect(codes({ ...visit, calendar, at: new Date('2026-10-01T10:00:00+08:00') })).toEqual([
+      'HOLIDAY',
+    ]);
+    expect(codes({ ...visit, calendar, at: new Date('2026-10-10T10:00:00+08:00') })).toEqual([]);
+  });
+
+  it('is not a phone call: no dial cap, conversation cap, call-attempt cap or cooldown', () => {
+    const talks = entries(3, '2026-01-15T09:00:00+08:00', 60, {
+      channel: 'PHONE',
+      result: 'CONVERSATION',
+      personKind: 'BORROWER',
+    });
+    expect(codes({ ...visit, history: [...dials, ...talks] })).toEqual([]);
+    const usAt = new Date('2026-01-15T12:00:00-05:00');
+    const calls = entries(7, '2026-01-14T09:00:00-05:00', 60, {
+      channel: 'PHONE',
+      result: 'CONVERSATION',
+      personKind: 'BORROWER',
+    });
+    expect(codes({ ...visit, pack: US, timeZone: NY, at: usAt, history: calls })).toEqual([]);
+  });
+
+  it('a cease request for VISIT stops visits only, and a cease for PHONE does not stop visits', () => {
+    const holds = [{ kind: 'CEASE_CHANNEL', channel: 'VISIT' } as const];
+    const decision = checkContact(request({ ...visit, holds }));
+    expect(decision.reasons.map((r) => r.code)).toEqual(['CEASE_CHANNEL']);
+    expect(decision.reasons[0]?.message).toMatch(/door-to-door visits/);
+    expect(decision.nextAllowedAt).toBeNull();
+    expect(codes({ channel: 'PHONE', holds })).toEqual([]);
+    expect(codes({ ...visit, holds: [{ kind: 'CEASE_CHANNEL', channel: 'PHONE' }] })).toEqual([]);
+  });
+
+  it('a hold on every channel stops visits too', () => {
+    expect(codes({ ...visit, holds: [{ kind: 'COMPLAINT' }] })).toEqual(['HOLD_COMPLAINT']);
+  });
+
+  it('applies the third-party rules to the person visited', () => {
+    const thirdParty = { kind: 'THIRD_PARTY', refusedContact: false } as const;
+    expect(codes({ ...visit, person: thirdParty })).toEqual(['THIRD_PARTY_NOT_UNLOCKED']);
+    expect(codes({ ...visit, person: thirdParty, history: dials.slice(0, 3) })).toEqual([]);
+    expect(
+      codes({
+        ...visit,
+        person: { kind: 'THIRD_PARTY', refusedContact: true },
+        borrowerUnreachable: true,
+      }),
+    ).toEqual(['THIRD_PARTY_REFUSED']);
   });
 });
 

@@ -9,9 +9,11 @@
  * other result ends the run; conversations count with the borrower only and cap and cool down
  * calls to the borrower only; with the calendar on, Saturdays and Sundays are non-working
  * days too unless listed as make-up workdays; a consent window whose start equals its end
- * allows the whole day.
+ * allows the whole day. A door-to-door visit (VISIT) is judged like any channel for holds,
+ * quiet hours, the calendar and third parties; the dial, conversation and call-attempt rules
+ * are the phone's alone.
  */
-import type { ContactChannel, ContactResult, HoldKind } from './enums.js';
+import { ContactChannel, type ContactResult, type HoldKind } from './enums.js';
 import { ValidationError } from './errors.js';
 import { type ClockTime, type RulePack, clockMinutes } from './rule-pack.js';
 import {
@@ -47,6 +49,10 @@ export const TIME_BASED_CONTACT_RULES: readonly ContactRuleCode[] = Object.freez
   'HOLIDAY',
 ]);
 
+/** The channels of `ContactChannel` and a door-to-door visit (上门催收), which the check judges too. */
+export const PolicyChannel = Object.freeze({ ...ContactChannel, VISIT: 'VISIT' } as const);
+export type PolicyChannel = (typeof PolicyChannel)[keyof typeof PolicyChannel];
+
 export type ContactPersonKind = 'BORROWER' | 'THIRD_PARTY';
 
 export interface ContactHistoryEntry {
@@ -55,12 +61,14 @@ export interface ContactHistoryEntry {
   result: ContactResult;
   personKind: ContactPersonKind;
   phoneNumber?: string;
+  /** The debt (case) it was about; the history spans all of the borrower's cases. */
+  caseId?: string;
 }
 
 export interface ContactHold {
   kind: HoldKind;
-  /** Only this channel is held; without it, every channel. */
-  channel?: ContactChannel;
+  /** Only this channel is held (a cease for VISIT stops visits only); without it, every channel. */
+  channel?: PolicyChannel;
 }
 
 export interface ContactCalendar {
@@ -76,7 +84,9 @@ export interface ContactRequest {
   at: Date;
   /** The borrower's own IANA zone. */
   timeZone: string;
-  channel: ContactChannel;
+  channel: PolicyChannel;
+  /** The debt asked about: per-debt caps (call attempts) count only its own history. */
+  caseId?: string;
   person: { kind: 'BORROWER' } | { kind: 'THIRD_PARTY'; refusedContact: boolean };
   phoneNumber?: string;
   history: ContactHistoryEntry[];
@@ -138,6 +148,10 @@ function isNonWorkingDay(date: string, ctx: Context): boolean {
   return weekday === 0 || weekday === 6;
 }
 
+function channelLabel(channel: PolicyChannel): string {
+  return channel === 'VISIT' ? 'door-to-door visits' : channel;
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -154,13 +168,13 @@ function findings(ctx: Context, ms: number): Finding[] {
   // Holds stop every channel (or the one named).
   for (const hold of request.holds) {
     if (hold.channel !== undefined && hold.channel !== channel) continue;
-    const on = hold.channel ? ` on ${hold.channel}` : '';
+    const by = hold.channel ? ` by ${channelLabel(hold.channel)}` : '';
     switch (hold.kind) {
       case 'DISPUTE':
         out.push({
           reason: {
             code: 'HOLD_DISPUTE',
-            message: `Collection${on} is on hold: the debt is disputed and the dispute is open.`,
+            message: `Collection${by} is on hold: the debt is disputed and the dispute is open.`,
           },
         });
         break;
@@ -168,7 +182,7 @@ function findings(ctx: Context, ms: number): Finding[] {
         out.push({
           reason: {
             code: 'HOLD_COMPLAINT',
-            message: `Collection${on} is on hold while a complaint is under review.`,
+            message: `Collection${by} is on hold while a complaint is under review.`,
           },
         });
         break;
@@ -176,7 +190,7 @@ function findings(ctx: Context, ms: number): Finding[] {
         out.push({
           reason: {
             code: 'HOLD_HARDSHIP',
-            message: `Collection${on} is on hold: the borrower is honouring a hardship plan.`,
+            message: `Collection${by} is on hold: the borrower is honouring a hardship plan.`,
           },
         });
         break;
@@ -184,7 +198,7 @@ function findings(ctx: Context, ms: number): Finding[] {
         out.push({
           reason: {
             code: 'CEASE_CHANNEL',
-            message: `The borrower asked to stop contact through ${hold.channel ?? 'every channel'}.`,
+            message: `The borrower asked to stop contact through ${hold.channel ? channelLabel(hold.channel) : 'every channel'}.`,
           },
         });
         break;
@@ -314,7 +328,12 @@ function findings(ctx: Context, ms: number): Finding[] {
     if (rolling !== null) {
       const windowMs = rolling.days * MS_PER_DAY;
       const attempts = past
-        .filter((h) => h.entry.channel === 'PHONE' && h.ms > ms - windowMs)
+        .filter(
+          (h) =>
+            h.entry.channel === 'PHONE' &&
+            h.ms > ms - windowMs &&
+            (request.caseId === undefined || h.entry.caseId === request.caseId),
+        )
         .map((h) => h.ms)
         .sort((a, b) => a - b);
       if (attempts.length >= rolling.attempts) {
@@ -332,19 +351,23 @@ function findings(ctx: Context, ms: number): Finding[] {
   return out;
 }
 
-/** Failed attempts on the borrower since the last one that reached them. */
+/**
+ * Failed attempts on the borrower since the last one that reached them. Of attempts at the same
+ * instant, one that reached them counts as the later, so the order of the history never matters.
+ */
 function consecutiveFailedBorrowerAttempts(
   past: { ms: number; entry: ContactHistoryEntry }[],
 ): number {
+  const failed = (h: { entry: ContactHistoryEntry }) => Number(UNANSWERED.has(h.entry.result));
   const attempts = past
     .filter((h) => h.entry.personKind === 'BORROWER')
-    .sort((a, b) => b.ms - a.ms);
-  let failed = 0;
+    .sort((a, b) => b.ms - a.ms || failed(a) - failed(b));
+  let run = 0;
   for (const h of attempts) {
     if (!UNANSWERED.has(h.entry.result)) break;
-    failed++;
+    run++;
   }
-  return failed;
+  return run;
 }
 
 function isTimeBased(code: ContactRuleCode): boolean {

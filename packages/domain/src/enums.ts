@@ -218,3 +218,12 @@ export type TaskKind = (typeof TaskKind)[keyof typeof TaskKind];
 
 export const TaskStatus = { OPEN: 'OPEN', DONE: 'DONE', CANCELLED: 'CANCELLED' } as const;
 export type TaskStatus = (typeof TaskStatus)[keyof typeof TaskStatus];
+
+/** What a collector does next on a case: the stage's channel, or hand it to legal review. */
+export const NextActionKind = {
+  SMS: 'SMS',
+  PHONE: 'PHONE',
+  VISIT: 'VISIT',
+  LEGAL_REVIEW: 'LEGAL_REVIEW',
+} as const;
+export type NextActionKind = (typeof NextActionKind)[keyof typeof NextActionKind];

@@ -51,3 +51,17 @@ export class InvalidTransitionError extends DomainError {
     );
   }
 }
+
+/** A rule of collection refuses the action: which rules, why, and when it would be allowed. */
+export class PolicyViolationError extends DomainError {
+  readonly code = 'POLICY_VIOLATION' as const;
+  constructor(
+    readonly rules: readonly { code: string; message: string }[],
+    readonly nextAllowedAt: Date | null,
+  ) {
+    super(`Refused by the collection policy: ${rules.map((r) => r.message).join(' ')}`, {
+      rules: rules.map((r) => ({ code: r.code, message: r.message })),
+      nextAllowedAt: nextAllowedAt?.toISOString() ?? null,
+    });
+  }
+}

@@ -18,3 +18,7 @@ export * from './feedback-sla.js';
 export * from './permissions.js';
 export * from './rule-pack.js';
 export * from './contact-policy.js';
+export * from './holiday-calendar.js';
+export * from './repayment-plan.js';
+export * from './priority.js';
+export * from './feedback-holds.js';

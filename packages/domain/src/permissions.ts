@@ -23,6 +23,13 @@ export const Permission = {
   FEEDBACK_READ: 'feedback:read',
   FEEDBACK_MANAGE: 'feedback:manage',
   AUDIT_READ: 'audit:read',
+  PAYMENTS_WRITE: 'payments:write',
+  /** Lift a hold someone placed by hand (feedback and plan holds lift with their source). */
+  HOLDS_RELEASE: 'holds:release',
+  /** Choose the rule pack, tighten it, set the calendar and the escalation ladder. */
+  POLICY_MANAGE: 'policy:manage',
+  /** Run the daily cycle (re-bucket, evaluate plans, escalate) on demand. */
+  STRATEGY_RUN: 'strategy:run',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -47,6 +54,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.CASES_ASSIGN,
     Permission.FEEDBACK_MANAGE,
     Permission.AUDIT_READ,
+    Permission.PAYMENTS_WRITE,
+    Permission.HOLDS_RELEASE,
+    Permission.POLICY_MANAGE,
+    Permission.STRATEGY_RUN,
   ],
   [Role.SUPERVISOR]: [
     ...READ_ALL,
@@ -58,6 +69,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.CONTACTS_WRITE,
     Permission.VISITS_WRITE,
     Permission.FEEDBACK_MANAGE,
+    Permission.PAYMENTS_WRITE,
+    Permission.HOLDS_RELEASE,
   ],
   // Collectors work their own cases; the API narrows what they read to those.
   [Role.COLLECTOR]: [
@@ -89,6 +102,7 @@ export const PARTNER_SCOPES: readonly Permission[] = [
   Permission.VISITS_READ,
   Permission.VISITS_WRITE,
   Permission.FEEDBACK_READ,
+  Permission.PAYMENTS_WRITE,
 ];
 
 export function isPartnerScope(value: string): value is Permission {

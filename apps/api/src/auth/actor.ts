@@ -18,7 +18,9 @@ export type Actor =
       readonly id: string;
       readonly institutionId: string;
       readonly scopes: readonly Permission[];
-    };
+    }
+  /** A scheduled job of one institution (the daily cycle run from the command line). */
+  | { readonly kind: 'system'; readonly id: string; readonly institutionId: string };
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 
@@ -30,6 +32,8 @@ export function hasPermission(actor: Actor, permission: Permission): boolean {
       return roleHasPermission(actor.role, permission);
     case 'partner':
       return actor.scopes.includes(permission);
+    case 'system':
+      return false; // jobs call services directly, never resolvers
   }
 }
 

@@ -24,12 +24,22 @@ const TENANT_ENTITIES = [
   'AuditEvent',
   'IdempotencyRecord',
   'BorrowerPhoneIndex',
+  'CaseHold',
+  'RepaymentPlan',
+  'Installment',
+  'Payment',
+  'Task',
 ];
 
 const COLLECTOR_CONDITIONS: Record<string, (userId: string) => object> = {
   Case: (userId) => ({ assignee: userId }),
   Contact: (userId) => ({ case: { assignee: userId } }),
   Feedback: (userId) => ({ case: { assignee: userId } }),
+  CaseHold: (userId) => ({ case: { assignee: userId } }),
+  RepaymentPlan: (userId) => ({ case: { assignee: userId } }),
+  Installment: (userId) => ({ plan: { case: { assignee: userId } } }),
+  Payment: (userId) => ({ case: { assignee: userId } }),
+  Task: (userId) => ({ case: { assignee: userId } }),
   Visit: (userId) => ({ collectors: { user: userId } }),
 };
 

@@ -11,6 +11,11 @@ import { IdempotencyRecord } from '../modules/idempotency/idempotency-record.ent
 import { Institution } from '../modules/institution/institution.entity.js';
 import { PartnerApp } from '../modules/partner-app/partner-app.entity.js';
 import { User } from '../modules/user/user.entity.js';
+import { CaseHold } from '../modules/hold/case-hold.entity.js';
+import { Payment } from '../modules/payment/payment.entity.js';
+import { Installment } from '../modules/plan/installment.entity.js';
+import { RepaymentPlan } from '../modules/plan/repayment-plan.entity.js';
+import { Task } from '../modules/task/task.entity.js';
 import { VisitCollector } from '../modules/visit/visit-collector.entity.js';
 import { Visit } from '../modules/visit/visit.entity.js';
 
@@ -29,6 +34,11 @@ export const entities = [
   Visit,
   VisitCollector,
   Feedback,
+  CaseHold,
+  RepaymentPlan,
+  Installment,
+  Payment,
+  Task,
   AuditEvent,
   IdempotencyRecord,
 ];

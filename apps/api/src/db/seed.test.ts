@@ -11,7 +11,7 @@ import {
   assertContactRecord,
   bucketForDpd,
   daysPastDue,
-  defaultStageForDpd,
+  stageForDpd,
   isValidMainlandMobile,
   isValidNationalId,
   localDate,
@@ -90,7 +90,7 @@ describe('generateSeedData', () => {
     for (const c of data.cases) {
       const dpd = daysPastDue(c.overdueSince, NOW, ZONE);
       buckets.add(bucketForDpd(dpd));
-      expect(c.stage).toBe(defaultStageForDpd(dpd));
+      expect(c.stage).toBe(stageForDpd(dpd));
     }
     expect([...buckets].sort()).toEqual(Object.values(Bucket).sort());
   });

@@ -20,7 +20,7 @@ import {
   VisitStatus,
   Willingness,
   addDays,
-  defaultStageForDpd,
+  stageForDpd,
   diffDays,
   dpdRangeOfBucket,
   feedbackDeadlines,
@@ -34,6 +34,7 @@ import { ThirdParty } from '../modules/borrower/third-party.entity.js';
 import { Case } from '../modules/case/case.entity.js';
 import { Contact } from '../modules/contact/contact.entity.js';
 import { Feedback } from '../modules/feedback/feedback.entity.js';
+import { statutoryCalendarAround } from '../modules/institution/collection-policy.js';
 import { Institution } from '../modules/institution/institution.entity.js';
 import { User } from '../modules/user/user.entity.js';
 import { VisitCollector } from '../modules/visit/visit-collector.entity.js';
@@ -1154,7 +1155,7 @@ class SeedBuilder {
       borrower: borrower.id,
       assignee: terms.status === CaseStatus.NEW ? null : this.rng.pick(staff.collectors).id,
       status: terms.status,
-      stage: defaultStageForDpd(terms.dpd),
+      stage: stageForDpd(terms.dpd),
       closeReason: terms.closeReason,
       principalFen: terms.principalFen,
       outstandingFen: paidOff ? 0 : terms.outstandingFen,
@@ -1586,7 +1587,10 @@ class SeedBuilder {
         message: topic.message,
         rating,
         status,
-        ...feedbackDeadlines(new Date(createdAt)),
+        ...feedbackDeadlines(new Date(createdAt), {
+          timeZone: TIME_ZONE,
+          calendar: statutoryCalendarAround(new Date(createdAt)),
+        }),
         acknowledgedAt: acknowledgedAt === null ? null : new Date(acknowledgedAt),
         closedAt: closedAt === null ? null : new Date(closedAt),
         handledBy: acknowledgedAt === null ? null : staff.supervisor.id,

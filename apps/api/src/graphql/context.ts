@@ -22,6 +22,9 @@ export interface RequestContext {
   readonly clientIp: string;
 }
 
+/** What work below the resolvers needs: jobs outside a request provide just this. */
+export type WorkContext = Pick<RequestContext, 'actor' | 'em' | 'now'>;
+
 export function createRequestContext(
   root: EntityManager,
   request: Omit<RequestContext, 'em' | 'loaders' | 'now'> & { now?: Date },

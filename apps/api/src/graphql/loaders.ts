@@ -1,14 +1,19 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { EntityDictionary, EntityName } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { VisitStatus } from '@arrears/domain';
+import { VisitStatus, type PriorityInput } from '@arrears/domain';
 import DataLoader from 'dataloader';
 import { Borrower } from '../modules/borrower/borrower.entity.js';
 import { ThirdParty } from '../modules/borrower/third-party.entity.js';
 import { Case } from '../modules/case/case.entity.js';
 import { Contact } from '../modules/contact/contact.entity.js';
 import { Feedback } from '../modules/feedback/feedback.entity.js';
+import { CaseHold } from '../modules/hold/case-hold.entity.js';
 import { Institution } from '../modules/institution/institution.entity.js';
+import { Installment } from '../modules/plan/installment.entity.js';
+import { RepaymentPlan } from '../modules/plan/repayment-plan.entity.js';
+import { loadPolicyFacts, type PolicyFacts } from '../modules/policy/policy-facts.js';
+import { loadPriorityInputs } from '../modules/strategy/priority-inputs.js';
 import { User } from '../modules/user/user.entity.js';
 import { VisitCollector } from '../modules/visit/visit-collector.entity.js';
 import { Visit } from '../modules/visit/visit.entity.js';
@@ -83,6 +88,35 @@ export function createLoaders(em: EntityManager, now: Date) {
     recentContacts: (limit: number) => recentLoader(Contact, 'occurred_at desc, id desc', limit),
     recentVisits: (limit: number) => recentLoader(Visit, 'window_start desc, id desc', limit),
     recentFeedback: (limit: number) => recentLoader(Feedback, 'created_at desc, id desc', limit),
+    /** What the contact policy needs per case, judged at the request's instant. */
+    policyFacts: perCase<PolicyFacts>((cases) => loadPolicyFacts(em, cases, now)),
+    priorityInputs: perCase<PriorityInput>((cases) => loadPriorityInputs(em, cases, now)),
+    /** Every hold of each case, open and released, newest first. */
+    holds: perCase(async (cases) => {
+      const rows = await em.find(
+        CaseHold,
+        { case: { $in: cases.map((c) => c.id) } },
+        { orderBy: { placedAt: 'DESC', id: 'DESC' } },
+      );
+      return new Map(cases.map((c) => [c.id, rows.filter((h) => h.case.id === c.id)]));
+    }),
+    plan: byId(em, RepaymentPlan),
+    plans: perCase(async (cases) => {
+      const rows = await em.find(
+        RepaymentPlan,
+        { case: { $in: cases.map((c) => c.id) } },
+        { orderBy: { createdAt: 'DESC', id: 'DESC' } },
+      );
+      return new Map(cases.map((c) => [c.id, rows.filter((p) => p.case.id === c.id)]));
+    }),
+    installments: new DataLoader<string, Installment[]>(async (planIds) => {
+      const rows = await em.find(
+        Installment,
+        { plan: { $in: [...planIds] } },
+        { orderBy: { sequence: 'ASC' } },
+      );
+      return planIds.map((id) => rows.filter((r) => r.plan.id === id));
+    }),
     thirdParties: new DataLoader<string, ThirdParty[]>(async (borrowerIds) => {
       const rows = await em.find(
         ThirdParty,

@@ -9,7 +9,17 @@ import { BorrowerResolver, ThirdPartyResolver } from '../modules/borrower/borrow
 import { CaseResolver } from '../modules/case/case.resolver.js';
 import { ContactResolver } from '../modules/contact/contact.resolver.js';
 import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
+import { CaseHoldsResolver, HoldResolver } from '../modules/hold/hold.resolver.js';
 import { InstitutionResolver } from '../modules/institution/institution.resolver.js';
+import { ContactPolicyResolver } from '../modules/policy/policy.resolver.js';
+import { PaymentResolver } from '../modules/payment/payment.resolver.js';
+import {
+  CasePlansResolver,
+  InstallmentResolver,
+  PlanResolver,
+} from '../modules/plan/plan.resolver.js';
+import { StrategyResolver } from '../modules/strategy/strategy.resolver.js';
+import { TaskResolver } from '../modules/task/task.resolver.js';
 import { PartnerAppResolver } from '../modules/partner-app/partner-app.resolver.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
 import { VisitResolver } from '../modules/visit/visit.resolver.js';
@@ -21,11 +31,20 @@ export const resolvers = [
   AuditResolver,
   AuthResolver,
   BorrowerResolver,
+  CaseHoldsResolver,
+  CasePlansResolver,
   CaseResolver,
+  ContactPolicyResolver,
   ContactResolver,
   FeedbackResolver,
+  HoldResolver,
+  InstallmentResolver,
   InstitutionResolver,
   PartnerAppResolver,
+  PaymentResolver,
+  PlanResolver,
+  StrategyResolver,
+  TaskResolver,
   ThirdPartyResolver,
   UserResolver,
   VisitResolver,

@@ -29,7 +29,9 @@ import { ThirdParty } from './third-party.entity.js';
 @Entity()
 @Unique({ properties: ['institution', 'nationalIdIndex'] })
 @Index({ properties: ['institution', 'fullName'] })
-export class Borrower extends TenantEntity<'phones' | 'nationalIdIndex'> {
+export class Borrower extends TenantEntity<
+  'phones' | 'nationalIdIndex' | 'consentWindowStart' | 'consentWindowEnd' | 'consentRecordedAt'
+> {
   @Field(() => String)
   @Property({ type: 'string', length: 100 })
   fullName!: string;
@@ -78,6 +80,23 @@ export class Borrower extends TenantEntity<'phones' | 'nationalIdIndex'> {
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 64, nullable: true })
   timeZone: string | null = null;
+
+  /**
+   * A recorded consent to be contacted in another window than the pack's (local "HH:MM",
+   * start to end, may cross midnight); it replaces the quiet hours for this borrower.
+   */
+  @Property({ type: 'string', length: 5, nullable: true })
+  consentWindowStart: string | null = null;
+
+  @Property({ type: 'string', length: 5, nullable: true })
+  consentWindowEnd: string | null = null;
+
+  @Property({ type: Date, nullable: true })
+  consentRecordedAt: Date | null = null;
+
+  /** Where the consent is evidenced, e.g. a call recording reference or a signed form. */
+  @Property({ type: 'string', length: 200, nullable: true })
+  consentEvidence: string | null = null;
 
   @OneToMany(() => ThirdParty, (thirdParty) => thirdParty.borrower)
   thirdParties = new Collection<ThirdParty>(this);

@@ -85,6 +85,11 @@ export class Case extends TenantEntity<'status' | 'stage' | 'priority' | 'versio
   @Property({ type: Date, nullable: true })
   nextActionAt: Date | null = null;
 
+  /** The borrower asked for hardship treatment; a supervisor reviews it. */
+  @Field(() => Date, { nullable: true })
+  @Property({ type: Date, nullable: true })
+  hardshipRequestedAt: Date | null = null;
+
   /** Optimistic lock: every update must name the version it read. */
   @Field(() => Int)
   @Property({ type: 'integer', version: true })

@@ -4,7 +4,7 @@ import {
   ValidationError,
   caseStatusMachine,
   daysPastDue,
-  defaultStageForDpd,
+  stageForDpd,
   dpdRangeOfBucket,
   localDate,
   overdueSinceBounds,
@@ -97,7 +97,7 @@ export class CaseService {
       outstandingFen: input.outstandingAmount.fen,
       overdueFen: input.overdueAmount.fen,
       overdueSince: input.overdueSince,
-      stage: defaultStageForDpd(daysPastDue(input.overdueSince, ctx.now, institution.timeZone)),
+      stage: stageForDpd(daysPastDue(input.overdueSince, ctx.now, institution.timeZone)),
     });
     await ctx.em.flush();
     return created;

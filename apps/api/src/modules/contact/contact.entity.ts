@@ -56,6 +56,13 @@ export class Contact extends TenantEntity<'direction'> {
   @Property({ type: 'text', nullable: true })
   note: string | null = null;
 
+  /**
+   * The number dialled, as its blind index: the per-number dial cap counts by it without the
+   * number itself being stored twice. Null for channels without a number.
+   */
+  @Property({ type: 'string', length: 64, nullable: true, hidden: true })
+  dialedNumberIndex: string | null = null;
+
   /** Reference to the call recording in the bank's recording system. */
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 200, nullable: true })

@@ -19,6 +19,13 @@ export class LogContactInput {
 
   @Field(() => ContactChannel) channel!: ContactChannel;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "PHONE: the number dialled, one of the person's; the per-number dial cap counts by it. May be left out when the person has one number.",
+  })
+  phoneNumber?: string | null;
+
   @Field(() => ContactDirection, { defaultValue: ContactDirection.OUTBOUND })
   direction: ContactDirection = ContactDirection.OUTBOUND;
 

@@ -1,6 +1,9 @@
 import {
   CaseStatus,
+  ContactChannel,
   ContactDirection,
+  ContactOutcome,
+  HoldKind,
   ValidationError,
   assertContactRecord,
   optionalText,
@@ -12,7 +15,14 @@ import { paginate, type Page, type PageArgs } from '../../graphql/pagination.js'
 import { ThirdParty } from '../borrower/third-party.entity.js';
 import { Case } from '../case/case.entity.js';
 import { findOrFail } from '../common/lookup.js';
+import { HoldService } from '../hold/hold.service.js';
 import { idempotent } from '../idempotency/idempotency.service.js';
+import {
+  ContactPolicyService,
+  dialedNumber,
+  refuseUnlessAllowed,
+  type PolicyPerson,
+} from '../policy/contact-policy.service.js';
 import { User } from '../user/user.entity.js';
 import { Contact } from './contact.entity.js';
 import type { ContactFilter, LogContactInput } from './contact.inputs.js';
@@ -21,6 +31,9 @@ import type { ContactFilter, LogContactInput } from './contact.inputs.js';
 const CLOCK_SKEW_MS = 60_000;
 
 export class ContactService {
+  private readonly policy = new ContactPolicyService();
+  private readonly holds = new HoldService();
+
   list(ctx: RequestContext, args: PageArgs, filter: ContactFilter = {}): Promise<Page<Contact>> {
     const conditions: FilterQuery<Contact>[] = [];
     if (filter.institutionId) conditions.push({ institution: filter.institutionId });
@@ -74,6 +87,25 @@ export class ContactService {
           borrower: target.borrower.id,
         })
       : null;
+    const person: PolicyPerson = thirdParty
+      ? { kind: 'THIRD_PARTY', thirdParty }
+      : { kind: 'BORROWER' };
+    // Reaching out is judged by the policy; a call the borrower makes to us is not.
+    const facts = await this.policy.facts(ctx, target, occurredAt);
+    if (input.direction === ContactDirection.OUTBOUND) {
+      refuseUnlessAllowed(
+        this.policy.decide(facts, {
+          person,
+          channel: input.channel,
+          at: occurredAt,
+          phoneNumber: input.phoneNumber,
+        }),
+      );
+    }
+    const dialedNumberIndex =
+      input.channel === ContactChannel.PHONE
+        ? (dialedNumber(facts, person, input.phoneNumber) ?? null)
+        : null;
     const madeBy = input.madeById
       ? await findOrFail(ctx.em, User, { id: input.madeById, institution: target.institution.id })
       : null;
@@ -90,10 +122,20 @@ export class ContactService {
       attitude: input.attitude ?? null,
       note: optionalText(input.note, 'note', { max: 2000 }),
       recordingRef,
+      dialedNumberIndex,
     });
     // Working a new case starts it.
     if (target.status === CaseStatus.NEW && input.direction === ContactDirection.OUTBOUND) {
       target.status = CaseStatus.IN_PROGRESS;
+    }
+    // A third party who refuses is never contacted again; a dispute stops collection.
+    if (thirdParty && input.outcome === ContactOutcome.REFUSAL) thirdParty.refusedContact = true;
+    if (!thirdParty && input.outcome === ContactOutcome.DISPUTE) {
+      await this.holds.place(ctx, {
+        target,
+        kind: HoldKind.DISPUTE,
+        reason: `The borrower disputed the debt on a ${input.channel} contact.`,
+      });
     }
     await ctx.em.flush();
     return contact;

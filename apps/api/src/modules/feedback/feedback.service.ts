@@ -1,9 +1,14 @@
 import { randomInt } from 'node:crypto';
 import {
+  CaseStatus,
+  FeedbackKind,
   FeedbackStatus,
+  TaskKind,
   ValidationError,
   feedbackDeadlines,
   feedbackStatusMachine,
+  holdForFeedback,
+  localDate,
   isFeedbackClosed,
   normalizeNationalId,
   requireText,
@@ -15,8 +20,11 @@ import { paginate, type Page, type PageArgs } from '../../graphql/pagination.js'
 import { Borrower } from '../borrower/borrower.entity.js';
 import { Case } from '../case/case.entity.js';
 import { findOrFail } from '../common/lookup.js';
+import { HoldService } from '../hold/hold.service.js';
 import { idempotent } from '../idempotency/idempotency.service.js';
+import { businessCalendarOf } from '../institution/collection-policy.js';
 import { Institution } from '../institution/institution.entity.js';
+import { TaskService } from '../task/task.service.js';
 import { User } from '../user/user.entity.js';
 import { Feedback } from './feedback.entity.js';
 import type {
@@ -30,6 +38,9 @@ import type {
 const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 export class FeedbackService {
+  private readonly holds = new HoldService();
+  private readonly tasks = new TaskService();
+
   list(ctx: RequestContext, args: PageArgs, filter: FeedbackFilter = {}): Promise<Page<Feedback>> {
     const conditions: FilterQuery<Feedback>[] = [];
     if (filter.institutionId) conditions.push({ institution: filter.institutionId });
@@ -116,7 +127,7 @@ export class FeedbackService {
     const borrower = target
       ? await ctx.em.findOne(Borrower, { id: target.borrower.id, institution }, unscoped)
       : null;
-    if (!target || !borrower || !matchesBorrower(borrower, verification)) {
+    if (!institution || !target || !borrower || !matchesBorrower(borrower, verification)) {
       throw new NotFoundError('Case', 'for this reference and verification');
     }
     const feedback = ctx.em.create(Feedback, {
@@ -129,10 +140,42 @@ export class FeedbackService {
       message,
       rating: input.rating ?? null,
       createdAt: ctx.now,
-      ...feedbackDeadlines(ctx.now),
+      ...feedbackDeadlines(ctx.now, {
+        timeZone: institution.timeZone,
+        calendar: businessCalendarOf(institution, ctx.now),
+      }),
     });
+    await this.act(ctx, feedback, target, institution);
     await ctx.em.flush();
     return feedback;
+  }
+
+  /** What the feedback sets in motion: a hold on the case, or a hardship review. */
+  private async act(
+    ctx: RequestContext,
+    feedback: Feedback,
+    target: Case,
+    institution: Institution,
+  ): Promise<void> {
+    const hold = holdForFeedback(feedback.kind, feedback.category);
+    if (hold && target.status !== CaseStatus.CLOSED) {
+      await this.holds.place(ctx, {
+        target,
+        kind: hold,
+        reason: `Borrower ${feedback.kind.toLowerCase()} (${feedback.category}), receipt ${feedback.receiptCode}: on hold until a supervisor resolves it.`,
+        feedback,
+      });
+    }
+    if (feedback.kind === FeedbackKind.HARDSHIP && target.status !== CaseStatus.CLOSED) {
+      target.hardshipRequestedAt = ctx.now;
+      await this.tasks.ensure(ctx, {
+        target,
+        kind: TaskKind.HARDSHIP_REVIEW,
+        dueDate: localDate(feedback.acknowledgeDueAt, institution.timeZone),
+        note: `Review the borrower's hardship request (receipt ${feedback.receiptCode}).`,
+        dedupeKey: `hardship:${feedback.id}`,
+      });
+    }
   }
 
   async receipt(ctx: RequestContext, code: string): Promise<FeedbackReceipt> {
@@ -152,6 +195,11 @@ export class FeedbackService {
     if (isFeedbackClosed(input.status)) {
       feedback.resolution = requireText(input.resolution, 'resolution', { max: 4000 });
       feedback.closedAt = ctx.now;
+      await this.holds.releaseFrom(
+        ctx,
+        { feedback },
+        `Feedback ${input.status.toLowerCase()}: ${feedback.resolution}`,
+      );
     }
     feedback.acknowledgedAt ??= ctx.now;
     if (input.handledById) {

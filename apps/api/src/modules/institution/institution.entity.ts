@@ -1,4 +1,4 @@
-import { RulePackCode } from '@arrears/domain';
+import { type CaseStage, RulePackCode, type RulePackOverrides } from '@arrears/domain';
 import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { v7 as uuidv7 } from 'uuid';
@@ -7,7 +7,13 @@ import { v7 as uuidv7 } from 'uuid';
 @ObjectType('Institution')
 @Entity()
 export class Institution {
-  [OptionalProps]?: 'createdAt' | 'timeZone' | 'rulePack';
+  [OptionalProps]?:
+    | 'createdAt'
+    | 'timeZone'
+    | 'rulePack'
+    | 'rulePackOverrides'
+    | 'holidayCalendar'
+    | 'escalationLadder';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -30,6 +36,18 @@ export class Institution {
   @Field(() => RulePackCode)
   @Enum({ items: () => RulePackCode, type: 'string' })
   rulePack: RulePackCode = RulePackCode.CN;
+
+  /** The institution's tightenings of its pack; `tightenPack` has checked them. */
+  @Property({ type: 'json', nullable: true })
+  rulePackOverrides: RulePackOverrides | null = null;
+
+  /** Treat statutory holidays and weekends (make-up workdays excepted) as no-contact days. */
+  @Property({ type: 'boolean' })
+  holidayCalendar: boolean = false;
+
+  /** DPD ranges → stage; null follows the default ladder. */
+  @Property({ type: 'json', nullable: true })
+  escalationLadder: { fromDpd: number; stage: CaseStage }[] | null = null;
 
   @Field(() => Date)
   @Property({ type: Date })

@@ -67,6 +67,25 @@ export class Visit extends TenantEntity<'status'> {
   @Property({ type: Date, nullable: true })
   checkedInAt: Date | null = null;
 
+  /** Where the collectors checked in (WGS-84). */
+  @Field(() => Number, { nullable: true })
+  @Property({ type: 'double', nullable: true })
+  checkInLatitude: number | null = null;
+
+  @Field(() => Number, { nullable: true })
+  @Property({ type: 'double', nullable: true })
+  checkInLongitude: number | null = null;
+
+  /** The collectors showed their identification (工作证) at the door. */
+  @Field(() => Boolean, { nullable: true })
+  @Property({ type: 'boolean', nullable: true })
+  idShown: boolean | null = null;
+
+  /** The borrower let them in; without it the conversation stays at the door. */
+  @Field(() => Boolean, { nullable: true })
+  @Property({ type: 'boolean', nullable: true })
+  consentToEnter: boolean | null = null;
+
   @Field(() => Date, { nullable: true })
   @Property({ type: Date, nullable: true })
   checkedOutAt: Date | null = null;

@@ -37,12 +37,38 @@ export class ConfirmVisitInput {
   @Field(() => ID, { nullable: true }) confirmedById?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The collectors at the door: when, where, ID shown, consent to enter.' })
 export class CheckInVisitInput {
   @Field(() => ID) visitId!: string;
 
   @Field(() => Date, { nullable: true, description: 'Defaults to now.' })
   at?: Date | null;
+
+  @Field(() => Number, { description: 'WGS-84 latitude of the check-in.' }) latitude!: number;
+  @Field(() => Number, { description: 'WGS-84 longitude of the check-in.' }) longitude!: number;
+
+  @Field(() => Boolean, {
+    description: 'The collectors showed their identification (must be true).',
+  })
+  idShown!: boolean;
+
+  @Field(() => Boolean, { description: 'The borrower agreed to let them in.' })
+  consentToEnter!: boolean;
+}
+
+@InputType()
+export class CancelVisitInput {
+  @Field(() => ID) visitId!: string;
+  @Field(() => String) reason!: string;
+}
+
+@InputType({
+  description: 'Moves an appointment: the old visit is RESCHEDULED, a new one is planned.',
+})
+export class RescheduleVisitInput {
+  @Field(() => ID) visitId!: string;
+  @Field(() => Date) windowStart!: Date;
+  @Field(() => Date) windowEnd!: Date;
 }
 
 export const VisitOutcome = { COMPLETED: 'COMPLETED', NO_SHOW: 'NO_SHOW' } as const;

@@ -18,9 +18,11 @@ import { resolveRequiredRef } from '../common/refs.js';
 import { User } from '../user/user.entity.js';
 import { Visit } from './visit.entity.js';
 import {
+  CancelVisitInput,
   CheckInVisitInput,
   ConfirmVisitInput,
   RecordVisitOutcomeInput,
+  RescheduleVisitInput,
   ScheduleVisitInput,
   VisitFilter,
 } from './visit.inputs.js';
@@ -74,6 +76,24 @@ export class VisitResolver {
     @Arg('input', () => CheckInVisitInput) input: CheckInVisitInput,
   ): Promise<Visit> {
     return inTransaction(ctx, (tx) => this.service.checkIn(tx, input));
+  }
+
+  @Authorized(Permission.VISITS_WRITE)
+  @Mutation(() => Visit)
+  cancelVisit(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CancelVisitInput) input: CancelVisitInput,
+  ): Promise<Visit> {
+    return inTransaction(ctx, (tx) => this.service.cancel(tx, input));
+  }
+
+  @Authorized(Permission.VISITS_WRITE)
+  @Mutation(() => Visit, { description: 'Returns the new visit.' })
+  rescheduleVisit(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RescheduleVisitInput) input: RescheduleVisitInput,
+  ): Promise<Visit> {
+    return inTransaction(ctx, (tx) => this.service.reschedule(tx, input));
   }
 
   @Authorized(Permission.VISITS_WRITE)

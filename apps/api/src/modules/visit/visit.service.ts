@@ -15,19 +15,30 @@ import { paginate, type Page, type PageArgs } from '../../graphql/pagination.js'
 import { Borrower } from '../borrower/borrower.entity.js';
 import { Case } from '../case/case.entity.js';
 import { findOrFail } from '../common/lookup.js';
+import { resolveRequiredRef } from '../common/refs.js';
 import { idempotent } from '../idempotency/idempotency.service.js';
+import { effectivePack } from '../institution/collection-policy.js';
+import { Institution } from '../institution/institution.entity.js';
+import { ContactPolicyService } from '../policy/contact-policy.service.js';
 import { User } from '../user/user.entity.js';
 import { VisitCollector } from './visit-collector.entity.js';
 import { Visit } from './visit.entity.js';
 import type {
+  CancelVisitInput,
   CheckInVisitInput,
   ConfirmVisitInput,
   RecordVisitOutcomeInput,
+  RescheduleVisitInput,
   ScheduleVisitInput,
   VisitFilter,
 } from './visit.inputs.js';
 
+/** Collectors may check in a little before the agreed window, never after it. */
+const EARLY_CHECK_IN_MS = 30 * 60_000;
+
 export class VisitService {
+  private readonly policy = new ContactPolicyService();
+
   list(ctx: RequestContext, args: PageArgs, filter: VisitFilter = {}): Promise<Page<Visit>> {
     const conditions: FilterQuery<Visit>[] = [];
     if (filter.institutionId) conditions.push({ institution: filter.institutionId });
@@ -67,6 +78,7 @@ export class VisitService {
     const target = await findOrFail(ctx.em, Case, { id: input.caseId });
     if (target.status === CaseStatus.CLOSED)
       throw new ConflictError('the case is closed; no visit can be planned');
+    const institution = await findOrFail(ctx.em, Institution, { id: target.institution.id });
     assertVisitPlan(
       {
         windowStart: input.windowStart,
@@ -74,7 +86,9 @@ export class VisitService {
         collectorIds: input.collectorIds,
       },
       ctx.now,
+      effectivePack(institution).visitMinCollectors,
     );
+    await this.policy.assertVisitWindowAllowed(ctx, target, input);
     const collectors = await ctx.em.find(User, {
       id: { $in: input.collectorIds },
       institution: target.institution.id,
@@ -116,6 +130,9 @@ export class VisitService {
   async confirm(ctx: RequestContext, input: ConfirmVisitInput): Promise<Visit> {
     const visit = await this.get(ctx, input.visitId);
     visitStatusMachine.assert(visit.status, VisitStatus.CONFIRMED);
+    if (ctx.now.getTime() >= visit.windowStart.getTime()) {
+      throw new ConflictError('the appointment must be agreed before the visit; reschedule it');
+    }
     visit.status = VisitStatus.CONFIRMED;
     visit.confirmedAt = ctx.now;
     visit.confirmedVia = requireText(input.confirmedVia, 'confirmedVia', { max: 100 });
@@ -143,10 +160,62 @@ export class VisitService {
     const at = input.at ?? ctx.now;
     if (at.getTime() > ctx.now.getTime())
       throw new ValidationError('at', 'cannot be in the future');
-    visit.status = VisitStatus.CHECKED_IN;
-    visit.checkedInAt = at;
+    if (
+      at.getTime() < visit.windowStart.getTime() - EARLY_CHECK_IN_MS ||
+      at.getTime() > visit.windowEnd.getTime()
+    ) {
+      throw new ValidationError('at', 'check-in must fall within the agreed window');
+    }
+    if (!input.idShown) {
+      throw new ValidationError('idShown', 'collectors show their identification before a visit');
+    }
+    if (Math.abs(input.latitude) > 90) throw new ValidationError('latitude', 'must be within ±90');
+    if (Math.abs(input.longitude) > 180)
+      throw new ValidationError('longitude', 'must be within ±180');
+    const target = await resolveRequiredRef(visit.case, ctx.loaders.caseOfVisit);
+    // The visit itself is contact with the borrower: a hold placed since it was planned stops it.
+    await this.policy.assertAllowed(ctx, target, {
+      person: { kind: 'BORROWER' },
+      channel: 'VISIT',
+      at,
+    });
+    Object.assign(visit, {
+      status: VisitStatus.CHECKED_IN,
+      checkedInAt: at,
+      checkInLatitude: input.latitude,
+      checkInLongitude: input.longitude,
+      idShown: true,
+      consentToEnter: input.consentToEnter,
+    });
     await ctx.em.flush();
     return visit;
+  }
+
+  async cancel(ctx: RequestContext, input: CancelVisitInput): Promise<Visit> {
+    const visit = await this.get(ctx, input.visitId);
+    visitStatusMachine.assert(visit.status, VisitStatus.CANCELLED);
+    visit.status = VisitStatus.CANCELLED;
+    visit.note = requireText(input.reason, 'reason', { max: 1000 });
+    await ctx.em.flush();
+    return visit;
+  }
+
+  /** The old appointment stays as it was (RESCHEDULED); the new one is a new visit, checked anew. */
+  async reschedule(ctx: RequestContext, input: RescheduleVisitInput): Promise<Visit> {
+    const visit = await this.get(ctx, input.visitId);
+    visitStatusMachine.assert(visit.status, VisitStatus.RESCHEDULED);
+    await visit.collectors.load();
+    visit.status = VisitStatus.RESCHEDULED;
+    const next = await this.plan(ctx, {
+      caseId: visit.case.id,
+      windowStart: input.windowStart,
+      windowEnd: input.windowEnd,
+      collectorIds: visit.collectors.getItems().map((c) => c.user.id),
+      purpose: visit.purpose,
+      address: visit.address,
+      plannedById: visit.plannedBy?.id ?? null,
+    });
+    return next;
   }
 
   async recordOutcome(ctx: RequestContext, input: RecordVisitOutcomeInput): Promise<Visit> {

@@ -1,0 +1,76 @@
+import {
+  ContactDirection,
+  RepaymentPlanStatus,
+  daysPastDue,
+  diffDays,
+  localDate,
+  type PriorityInput,
+} from '@arrears/domain';
+import type { EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { Borrower } from '../borrower/borrower.entity.js';
+import type { Case } from '../case/case.entity.js';
+import { Institution } from '../institution/institution.entity.js';
+
+/**
+ * The facts behind each case's priority score, in four statements whatever the number of
+ * cases: their institutions and borrowers, the last outbound contact and the broken plans.
+ * Counted across every collector, like the contact policy's history.
+ */
+export async function loadPriorityInputs(
+  em: EntityManager,
+  cases: readonly Case[],
+  at: Date,
+): Promise<Map<string, PriorityInput>> {
+  const inputs = new Map<string, PriorityInput>();
+  if (cases.length === 0) return inputs;
+  const institutions = await em.find(Institution, {
+    id: { $in: [...new Set(cases.map((c) => c.institution.id))] },
+  });
+  const borrowers = await em.find(Borrower, {
+    id: { $in: [...new Set(cases.map((c) => c.borrower.id))] },
+  });
+  const sql = em as SqlEntityManager;
+  const platform = sql.getPlatform();
+  const where = casesClause(cases);
+  const lastContacts = await sql.execute<{ case_id: string; last_at: string | number | Date }[]>(
+    `select case_id, max(occurred_at) as last_at from contact where (${where.sql}) ` +
+      'and direction = ? and occurred_at <= ? group by case_id',
+    [...where.params, ContactDirection.OUTBOUND, platform.processDateProperty(at)],
+  );
+  const broken = await sql.execute<{ case_id: string; broken: number | string }[]>(
+    `select case_id, count(*) as broken from repayment_plan where (${where.sql}) and status = ? group by case_id`,
+    [...where.params, RepaymentPlanStatus.BROKEN],
+  );
+  for (const target of cases) {
+    const institution = institutions.find((i) => i.id === target.institution.id);
+    if (!institution) continue;
+    const today = localDate(at, institution.timeZone);
+    const last = lastContacts.find((row) => row.case_id === target.id);
+    inputs.set(target.id, {
+      outstandingFen: target.outstandingFen,
+      dpd: Math.max(0, daysPastDue(target.overdueSince, at, institution.timeZone)),
+      creditScore: borrowers.find((b) => b.id === target.borrower.id)?.creditScore ?? null,
+      brokenPromises: Number(broken.find((row) => row.case_id === target.id)?.broken ?? 0),
+      daysSinceLastContact: last
+        ? Math.max(0, diffDays(today, localDate(new Date(last.last_at), institution.timeZone)))
+        : null,
+    });
+  }
+  return inputs;
+}
+
+/** `institution_id = ? and case_id in (…)` per institution: raw SQL carries its own tenancy. */
+function casesClause(cases: readonly Case[]): { sql: string; params: unknown[] } {
+  const byInstitution = new Map<string, string[]>();
+  for (const c of cases) {
+    byInstitution.set(c.institution.id, [...(byInstitution.get(c.institution.id) ?? []), c.id]);
+  }
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  for (const [institutionId, ids] of byInstitution) {
+    clauses.push(`(institution_id = ? and case_id in (${ids.map(() => '?').join(', ')}))`);
+    params.push(institutionId, ...ids);
+  }
+  return { sql: clauses.join(' or '), params };
+}

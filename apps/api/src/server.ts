@@ -53,6 +53,11 @@ export async function createApiServer(
   config: Pick<AppConfig, 'production' | 'redisUrl' | 'requestTimeoutMs'>,
   orm: MikroORM,
   secrets: ApiSecrets,
+  /**
+   * The business clock: the instant each request is judged at (DPD, quiet hours, deadlines).
+   * Sessions always run on real time. Tests move it to reach a boundary without waiting.
+   */
+  clock: () => Date = () => new Date(),
 ): Promise<ApiServer> {
   const tokens = new AccessTokens(secrets.accessTokenKey);
   const sessionsRedis = config.redisUrl
@@ -105,10 +110,9 @@ export async function createApiServer(
       context: async ({ req }) => {
         const header = req.header('x-request-id');
         const requestId = header && REQUEST_ID.test(header) ? header : randomUUID();
-        const now = new Date();
         const actor = await authenticator.authenticate(
           { authorization: req.header('authorization'), apiKey: req.header('x-api-key') },
-          now,
+          new Date(),
         );
         scopeSessionTo(actor.kind === 'anonymous' ? null : actor.institutionId);
         return createRequestContext(orm.em, {
@@ -117,7 +121,7 @@ export async function createApiServer(
           auth,
           rateLimits,
           clientIp: req.ip ?? 'unknown',
-          now,
+          now: clock(),
         });
       },
     }),

@@ -11,6 +11,7 @@ import { Contact } from '../src/modules/contact/contact.entity.js';
 import { Feedback } from '../src/modules/feedback/feedback.entity.js';
 import { Institution } from '../src/modules/institution/institution.entity.js';
 import { PartnerApp } from '../src/modules/partner-app/partner-app.entity.js';
+import { Task } from '../src/modules/task/task.entity.js';
 import { User } from '../src/modules/user/user.entity.js';
 import { VisitCollector } from '../src/modules/visit/visit-collector.entity.js';
 import { Visit } from '../src/modules/visit/visit.entity.js';
@@ -58,6 +59,12 @@ interface Target {
   visits: { planned: string; confirmed: string; checkedIn: string };
   feedback: { id: string; receiptCode: string };
   partnerApp: { id: string; keyPrefix: string; name: string };
+  /** An active promise on the case, partly paid. */
+  plan: string;
+  /** A cease request for e-mail, placed by hand. */
+  hold: string;
+  /** The hardship review a hardship request created. */
+  task: string;
 }
 
 interface ProbeContext {
@@ -115,6 +122,18 @@ const visitWindow = (days: number) => ({
   windowStart: shanghaiAt(days, 10),
   windowEnd: shanghaiAt(days, 12),
 });
+const AT_THE_DOOR = { latitude: 39.9042, longitude: 116.4074, idShown: true, consentToEnter: true };
+let paymentSerial = 0;
+const paymentInput = (caseId: string) => {
+  paymentSerial += 1;
+  return {
+    caseId,
+    amount: '1.00',
+    paidAt: recentDaytime(),
+    channel: 'BANK_TRANSFER',
+    externalRef: `AC-PAY-${String(paymentSerial).padStart(6, '0')}`,
+  };
+};
 const FULL_VISIT_RECORD = {
   attitude: 'COOPERATIVE',
   willingness: 'HIGH',
@@ -159,6 +178,15 @@ const ROOT_FIELDS: Record<'query' | 'mutation', Record<string, RootFieldCall>> =
         { filter: { search: target.borrower.fullName } },
       ],
       crossTenant: 'empty',
+    },
+    canContact: {
+      document:
+        'query ($caseId: ID!, $channel: PolicyChannel!) { canContact(caseId: $caseId, channel: $channel) { allowed reasons { code } nextAllowedAt } }',
+      probes: ({ target }) => [
+        { caseId: target.case.id, channel: 'PHONE' },
+        { caseId: target.case.id, channel: 'VISIT' },
+      ],
+      crossTenant: 'refused',
     },
     case: {
       document: 'query ($id: ID!) { case(id: $id) { id loanNumber } }',
@@ -210,11 +238,38 @@ const ROOT_FIELDS: Record<'query' | 'mutation', Record<string, RootFieldCall>> =
       probes: () => [{}],
       crossTenant: 'own',
     },
+    myWorklist: {
+      document:
+        '{ myWorklist(limit: 100) { totalCount nodes { case { id loanNumber } priority { score } nextAction { kind allowed at } } } }',
+      probes: () => [{}],
+      crossTenant: 'own',
+    },
     partnerApps: {
       document:
         '{ partnerApps(limit: 100) { totalCount nodes { id name keyPrefix scopes revokedAt } } }',
       probes: () => [{}],
       crossTenant: 'own',
+    },
+    payments: {
+      document:
+        'query ($filter: PaymentFilter) { payments(filter: $filter, limit: 100) { totalCount nodes { id externalRef } } }',
+      probes: ({ target }) => [
+        { filter: { caseId: target.case.id } },
+        { filter: { planId: target.plan } },
+      ],
+      crossTenant: 'empty',
+    },
+    repaymentPlans: {
+      document:
+        'query ($filter: RepaymentPlanFilter) { repaymentPlans(filter: $filter, limit: 100) { totalCount nodes { id status } } }',
+      probes: ({ target }) => [{ filter: { caseId: target.case.id } }],
+      crossTenant: 'empty',
+    },
+    tasks: {
+      document:
+        'query ($filter: TaskFilter) { tasks(filter: $filter, limit: 100) { totalCount nodes { id kind } } }',
+      probes: ({ target }) => [{ filter: { caseId: target.case.id } }],
+      crossTenant: 'empty',
     },
     users: {
       document:
@@ -256,10 +311,26 @@ const ROOT_FIELDS: Record<'query' | 'mutation', Record<string, RootFieldCall>> =
       ],
       crossTenant: 'refused',
     },
+    cancelRepaymentPlan: {
+      document:
+        'mutation ($input: CancelRepaymentPlanInput!) { cancelRepaymentPlan(input: $input) { id status } }',
+      probes: ({ target }) => [{ input: { planId: target.plan, reason: '越权探针' } }],
+      crossTenant: 'refused',
+    },
+    cancelVisit: {
+      document: 'mutation ($input: CancelVisitInput!) { cancelVisit(input: $input) { id status } }',
+      probes: ({ target }) => [{ input: { visitId: target.visits.planned, reason: '越权探针' } }],
+      crossTenant: 'refused',
+    },
     checkInVisit: {
       document:
         'mutation ($input: CheckInVisitInput!) { checkInVisit(input: $input) { id status } }',
-      probes: ({ target }) => [{ input: { visitId: target.visits.confirmed } }],
+      probes: ({ target }) => [{ input: { visitId: target.visits.confirmed, ...AT_THE_DOOR } }],
+      crossTenant: 'refused',
+    },
+    completeTask: {
+      document: 'mutation ($id: ID!) { completeTask(id: $id) { id status } }',
+      probes: ({ target }) => [{ id: target.task }],
       crossTenant: 'refused',
     },
     confirmVisit: {
@@ -294,6 +365,21 @@ const ROOT_FIELDS: Record<'query' | 'mutation', Record<string, RootFieldCall>> =
           input: caseInput(own.institution.id, own.borrower.id, {
             assigneeId: target.collectors[0],
           }),
+        },
+      ],
+      crossTenant: 'refused',
+    },
+    createRepaymentPlan: {
+      document:
+        'mutation ($input: CreateRepaymentPlanInput!) { createRepaymentPlan(input: $input) { id status } }',
+      probes: ({ target }) => [
+        {
+          input: {
+            caseId: target.case.id,
+            kind: 'PROMISE',
+            total: '100.00',
+            installments: [{ dueDate: shanghaiDate(7), amount: '100.00' }],
+          },
         },
       ],
       crossTenant: 'refused',
@@ -347,6 +433,19 @@ const ROOT_FIELDS: Record<'query' | 'mutation', Record<string, RootFieldCall>> =
       probes: () => [{}],
       crossTenant: 'session',
     },
+    placeHold: {
+      document: 'mutation ($input: PlaceHoldInput!) { placeHold(input: $input) { id kind } }',
+      probes: ({ target }) => [
+        { input: { caseId: target.case.id, kind: 'DISPUTE', reason: '越权探针' } },
+      ],
+      crossTenant: 'refused',
+    },
+    recordPayment: {
+      document:
+        'mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { id externalRef } }',
+      probes: ({ target }) => [{ input: paymentInput(target.case.id) }],
+      crossTenant: 'refused',
+    },
     recordVisitOutcome: {
       document:
         'mutation ($input: RecordVisitOutcomeInput!) { recordVisitOutcome(input: $input) { id status } }',
@@ -368,6 +467,18 @@ const ROOT_FIELDS: Record<'query' | 'mutation', Record<string, RootFieldCall>> =
       },
       crossTenant: 'public',
     },
+    releaseHold: {
+      document:
+        'mutation ($input: ReleaseHoldInput!) { releaseHold(input: $input) { id releasedAt } }',
+      probes: ({ target }) => [{ input: { holdId: target.hold, note: '越权探针' } }],
+      crossTenant: 'refused',
+    },
+    rescheduleVisit: {
+      document:
+        'mutation ($input: RescheduleVisitInput!) { rescheduleVisit(input: $input) { id status } }',
+      probes: ({ target }) => [{ input: { visitId: target.visits.planned, ...visitWindow(6) } }],
+      crossTenant: 'refused',
+    },
     revealBorrowerPII: {
       document:
         'mutation ($id: ID!, $reason: String!) { revealBorrowerPII(borrowerId: $id, reason: $reason) { nationalId phones } }',
@@ -385,6 +496,12 @@ const ROOT_FIELDS: Record<'query' | 'mutation', Record<string, RootFieldCall>> =
         'mutation ($input: PartnerAppKeyInput!) { rotatePartnerAppKey(input: $input) { app { id keyPrefix } apiKey } }',
       probes: ({ target }) => [{ input: { id: target.partnerApp.id } }],
       crossTenant: 'refused',
+    },
+    runDailyCycle: {
+      document:
+        'mutation { runDailyCycle { institutions casesExamined stagesRaised plansKept plansBroken tasksCreated } }',
+      probes: () => [{}],
+      crossTenant: 'own',
     },
     scheduleVisit: {
       document:
@@ -432,6 +549,14 @@ const ROOT_FIELDS: Record<'query' | 'mutation', Record<string, RootFieldCall>> =
         'mutation ($input: UpdateCaseInput!) { updateCase(input: $input) { id priority version } }',
       probes: ({ target }) => [
         { input: { id: target.case.id, version: target.case.version, priority: 99 } },
+      ],
+      crossTenant: 'refused',
+    },
+    updateCollectionPolicy: {
+      document:
+        'mutation ($input: UpdateCollectionPolicyInput!) { updateCollectionPolicy(input: $input) { id } }',
+      probes: ({ target }) => [
+        { input: { institutionId: target.institution.id, holidayCalendar: true } },
       ],
       crossTenant: 'refused',
     },
@@ -495,6 +620,9 @@ function markers(t: Target): string[] {
     t.partnerApp.id,
     t.partnerApp.keyPrefix,
     t.partnerApp.name,
+    t.plan,
+    t.hold,
+    t.task,
   ];
 }
 
@@ -632,9 +760,43 @@ describe.each(DIALECTS)('access control on %s', (dialect) => {
         'mutation ($input: ConfirmVisitInput!) { confirmVisit(input: $input) { id } }',
         { input: { visitId, confirmedVia: '电话确认' } },
       );
+    // At the door a quarter of an hour into its window.
+    api.setNow(new Date(Date.parse(visitWindow(3).windowStart) + 15 * 60_000));
+    try {
+      await supervisor.data(
+        'mutation ($input: CheckInVisitInput!) { checkInVisit(input: $input) { id } }',
+        { input: { visitId: checkedIn, ...AT_THE_DOOR } },
+      );
+    } finally {
+      api.setNow(null);
+    }
+    const { createRepaymentPlan: plan } = await supervisor.data<{
+      createRepaymentPlan: { id: string };
+    }>(
+      'mutation ($input: CreateRepaymentPlanInput!) { createRepaymentPlan(input: $input) { id } }',
+      {
+        input: {
+          caseId: created.id,
+          kind: 'PROMISE',
+          total: '500.00',
+          installments: [{ dueDate: shanghaiDate(10), amount: '500.00' }],
+        },
+      },
+    );
     await supervisor.data(
-      'mutation ($input: CheckInVisitInput!) { checkInVisit(input: $input) { id } }',
-      { input: { visitId: checkedIn } },
+      'mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }',
+      { input: paymentInput(created.id) },
+    );
+    const { placeHold: hold } = await supervisor.data<{ placeHold: { id: string } }>(
+      'mutation ($input: PlaceHoldInput!) { placeHold(input: $input) { id } }',
+      {
+        input: {
+          caseId: created.id,
+          kind: 'CEASE_CHANNEL',
+          channel: 'EMAIL',
+          reason: '借款人要求停止邮件联系',
+        },
+      },
     );
     const { submitFeedback } = await api.withHeaders({}).data<{
       submitFeedback: { receiptCode: string };
@@ -651,6 +813,26 @@ describe.each(DIALECTS)('access control on %s', (dialect) => {
     const feedback = await em.findOneOrFail(
       Feedback,
       { receiptCode: submitFeedback.receiptCode },
+      { filters: false },
+    );
+    await api
+      .withHeaders({})
+      .data(
+        'mutation ($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { receiptCode } }',
+        {
+          input: {
+            institutionCode: code,
+            caseReference: created.loanNumber,
+            verification: input.nationalId.slice(-4),
+            kind: 'HARDSHIP',
+            category: 'OTHER',
+            message: '近期失业，申请困难分期。',
+          },
+        },
+      );
+    const task = await em.findOneOrFail(
+      Task,
+      { case: created.id, kind: 'HARDSHIP_REVIEW' },
       { filters: false },
     );
     const appName = `${code}核心系统`;
@@ -679,6 +861,9 @@ describe.each(DIALECTS)('access control on %s', (dialect) => {
       visits: { planned, confirmed, checkedIn },
       feedback: { id: feedback.id, receiptCode: submitFeedback.receiptCode },
       partnerApp: { ...createPartnerApp.app, name: appName },
+      plan: plan.id,
+      hold: hold.id,
+      task: task.id,
     };
   }
 

@@ -42,3 +42,27 @@ export function recentDaytime(): string {
   if (hour >= 11 && hour < 21) return new Date(Date.now() - 30 * 60_000).toISOString();
   return shanghaiAt(hour >= 21 ? 0 : -1, 20);
 }
+
+/**
+ * Why `dueAt` is not the end of the first business day after `submittedAt` in Asia/Shanghai
+ * (weekends and statutory holidays off, make-up workdays on), or null when it is. The
+ * calendar data is the holiday package's; the day arithmetic is done here.
+ */
+export function acknowledgeDeadlineProblem(
+  submittedAt: Date,
+  dueAt: Date,
+  calendar: { holidays: string[]; workdays: string[] },
+): string | null {
+  const day = (ms: number) => new Date(ms + SHANGHAI).toISOString().slice(0, 10);
+  const isBusinessDay = (date: string) => {
+    if (calendar.workdays.includes(date)) return true;
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    return weekday !== 0 && weekday !== 6 && !calendar.holidays.includes(date);
+  };
+  let expected = Date.parse(`${day(submittedAt.getTime())}T00:00:00Z`) + DAY;
+  while (!isBusinessDay(new Date(expected).toISOString().slice(0, 10))) expected += DAY;
+  const endOfThatDay = expected + DAY - SHANGHAI;
+  return dueAt.getTime() === endOfThatDay
+    ? null
+    : `expected ${new Date(endOfThatDay).toISOString()}, got ${dueAt.toISOString()}`;
+}

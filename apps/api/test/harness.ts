@@ -45,6 +45,11 @@ export interface TestApi extends GraphqlClient {
   as(email: string): Promise<GraphqlClient>;
   /** A client sending exactly these headers (e.g. no credentials, or an API key). */
   withHeaders(headers: Record<string, string>): GraphqlClient;
+  /**
+   * Moves the API's business clock (what "now" is for DPD, quiet hours, check-ins and
+   * deadlines) to `at`; null returns it to real time. Sign-in keeps real time.
+   */
+  setNow(at: Date | null): void;
   close(): Promise<void>;
 }
 
@@ -90,7 +95,10 @@ export async function startTestApi(
   await orm.em
     .fork()
     .transactional((em) => seedDatabase(em, { now: new Date(), passwordHash, scale: seedScale }));
-  const api = await createApiServer(loadConfig({}), orm, testSecrets);
+  let fixedNow: Date | null = null;
+  const api = await createApiServer(loadConfig({}), orm, testSecrets, () =>
+    fixedNow ? new Date(fixedNow) : new Date(),
+  );
   const { url } = await api.listen(0);
   const baseUrl = url.replace(/\/graphql$/, '');
 
@@ -126,6 +134,9 @@ export async function startTestApi(
     ...defaultClient,
     as,
     withHeaders: client,
+    setNow(at) {
+      fixedNow = at;
+    },
     async close() {
       await api.stop();
       await orm.close();

@@ -10,6 +10,7 @@ import {
   assertCompleteVisitRecord,
   assertContactRecord,
   bucketForDpd,
+  chineseStatutoryCalendar,
   daysPastDue,
   stageForDpd,
   isValidMainlandMobile,
@@ -17,7 +18,10 @@ import {
   localDate,
 } from '@arrears/domain';
 import { describe, expect, it } from 'vitest';
+import { acknowledgeDeadlineProblem } from '../../test/fixtures.js';
 import { demoLogins, generateSeedData } from './seed.js';
+
+const CALENDAR = chineseStatutoryCalendar(2025, 2026);
 
 const NOW = new Date('2026-03-16T04:30:15.250Z'); // 12:30 in Shanghai, with stray milliseconds
 const ZONE = 'Asia/Shanghai';
@@ -246,7 +250,9 @@ describe('generateSeedData', () => {
       expect(f.receiptCode).toMatch(/^FB[0-9A-HJKMNP-TV-Z]{10}$/);
       expect(created).toBeLessThanOrEqual(NOW.getTime());
       expect(created).toBeGreaterThanOrEqual(NOW.getTime() - 90 * DAY_MS);
-      expect(f.acknowledgeDueAt.getTime()).toBe(created + DAY_MS);
+      expect(
+        acknowledgeDeadlineProblem(new Date(created), f.acknowledgeDueAt, CALENDAR),
+      ).toBeNull();
       expect(f.resolveDueAt.getTime()).toBe(created + 15 * DAY_MS);
       expect(cases.get(f.case)?.borrower).toBe(f.borrower);
       const closed = f.status === 'RESOLVED' || f.status === 'REJECTED';

@@ -87,6 +87,9 @@ export class ContactService {
           borrower: target.borrower.id,
         })
       : null;
+    const madeBy = input.madeById
+      ? await findOrFail(ctx.em, User, { id: input.madeById, institution: target.institution.id })
+      : null;
     const person: PolicyPerson = thirdParty
       ? { kind: 'THIRD_PARTY', thirdParty }
       : { kind: 'BORROWER' };
@@ -106,9 +109,6 @@ export class ContactService {
       input.channel === ContactChannel.PHONE
         ? (dialedNumber(facts, person, input.phoneNumber) ?? null)
         : null;
-    const madeBy = input.madeById
-      ? await findOrFail(ctx.em, User, { id: input.madeById, institution: target.institution.id })
-      : null;
     const contact = ctx.em.create(Contact, {
       institution: target.institution,
       case: target,

@@ -8,12 +8,12 @@ export class InstallmentInput {
   @Field(() => DecimalScalar) amount!: Money;
 }
 
+/** The terms of a plan, on their own: a visit's outcome carries them for the visit's case. */
 @InputType({
   description:
     'PROMISE and EXTENSION: one installment; INSTALLMENT: a schedule whose amounts sum to the total, in date order.',
 })
-export class CreateRepaymentPlanInput {
-  @Field(() => ID) caseId!: string;
+export class RepaymentPlanTermsInput {
   @Field(() => RepaymentPlanKind) kind!: RepaymentPlanKind;
 
   @Field(() => Boolean, {
@@ -26,6 +26,11 @@ export class CreateRepaymentPlanInput {
   @Field(() => DecimalScalar) total!: Money;
   @Field(() => [InstallmentInput]) installments!: InstallmentInput[];
   @Field(() => String, { nullable: true }) note?: string | null;
+}
+
+@InputType()
+export class CreateRepaymentPlanInput extends RepaymentPlanTermsInput {
+  @Field(() => ID) caseId!: string;
 }
 
 @InputType()

@@ -1,6 +1,7 @@
 import { Attitude, OverdueReason, VisitStatus, Willingness } from '@arrears/domain';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { LocalDateScalar } from '../../graphql/scalars.js';
+import { RepaymentPlanTermsInput } from '../plan/plan.inputs.js';
 
 @InputType()
 export class ScheduleVisitInput {
@@ -90,6 +91,12 @@ export class RecordVisitOutcomeInput {
 
   @Field(() => Date, { nullable: true, description: 'When the collectors left; defaults to now.' })
   checkedOutAt?: Date | null;
+
+  @Field(() => RepaymentPlanTermsInput, {
+    nullable: true,
+    description: 'COMPLETED only: the promise or plan negotiated at the visit, created with it.',
+  })
+  plan?: RepaymentPlanTermsInput | null;
 }
 
 @InputType()

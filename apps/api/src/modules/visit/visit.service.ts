@@ -15,10 +15,10 @@ import { paginate, type Page, type PageArgs } from '../../graphql/pagination.js'
 import { Borrower } from '../borrower/borrower.entity.js';
 import { Case } from '../case/case.entity.js';
 import { findOrFail } from '../common/lookup.js';
-import { resolveRequiredRef } from '../common/refs.js';
 import { idempotent } from '../idempotency/idempotency.service.js';
 import { effectivePack } from '../institution/collection-policy.js';
 import { Institution } from '../institution/institution.entity.js';
+import { PlanService } from '../plan/plan.service.js';
 import { ContactPolicyService } from '../policy/contact-policy.service.js';
 import { User } from '../user/user.entity.js';
 import { VisitCollector } from './visit-collector.entity.js';
@@ -38,6 +38,7 @@ const EARLY_CHECK_IN_MS = 30 * 60_000;
 
 export class VisitService {
   private readonly policy = new ContactPolicyService();
+  private readonly plans = new PlanService();
 
   list(ctx: RequestContext, args: PageArgs, filter: VisitFilter = {}): Promise<Page<Visit>> {
     const conditions: FilterQuery<Visit>[] = [];
@@ -88,7 +89,6 @@ export class VisitService {
       ctx.now,
       effectivePack(institution).visitMinCollectors,
     );
-    await this.policy.assertVisitWindowAllowed(ctx, target, input);
     const collectors = await ctx.em.find(User, {
       id: { $in: input.collectorIds },
       institution: target.institution.id,
@@ -109,6 +109,8 @@ export class VisitService {
         })
       : null;
     const borrower = await findOrFail(ctx.em, Borrower, { id: target.borrower.id });
+    // References first, so an id of another bank is NOT_FOUND whatever the policy says.
+    await this.policy.assertVisitWindowAllowed(ctx, target, input);
     const visit = ctx.em.create(Visit, {
       institution: target.institution,
       case: target,
@@ -172,7 +174,12 @@ export class VisitService {
     if (Math.abs(input.latitude) > 90) throw new ValidationError('latitude', 'must be within ±90');
     if (Math.abs(input.longitude) > 180)
       throw new ValidationError('longitude', 'must be within ±180');
-    const target = await resolveRequiredRef(visit.case, ctx.loaders.caseOfVisit);
+    // A collector on a colleague's visit may check in: the case need not be theirs.
+    const target = await ctx.em.findOneOrFail(
+      Case,
+      { id: visit.case.id },
+      { filters: { collectorScope: false } },
+    );
     // The visit itself is contact with the borrower: a hold placed since it was planned stops it.
     await this.policy.assertAllowed(ctx, target, {
       person: { kind: 'BORROWER' },
@@ -237,9 +244,11 @@ export class VisitService {
         checkedOutAt,
       });
     } else {
+      if (input.plan) throw new ValidationError('plan', 'only a completed visit negotiates a plan');
       visit.note = input.note ? requireText(input.note, 'note', { max: 4000 }) : null;
     }
     visit.status = input.outcome;
+    if (input.plan) await this.plans.create(ctx, { ...input.plan, caseId: visit.case.id }, visit);
     await ctx.em.flush();
     return visit;
   }

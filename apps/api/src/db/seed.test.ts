@@ -11,6 +11,7 @@ import {
   assertContactRecord,
   bucketForDpd,
   chineseStatutoryCalendar,
+  holdForFeedback,
   daysPastDue,
   stageForDpd,
   isValidMainlandMobile,
@@ -313,5 +314,19 @@ describe('generateSeedData', () => {
     expect(later.cases.map((c) => c.overdueSince)).toEqual(
       data.cases.map((c) => addDays(c.overdueSince, 1)),
     );
+  });
+
+  it('holds a case for each open complaint about conduct and open dispute, as the API would', () => {
+    const openHolds = data.holds.filter((h) => h.releasedAt === null);
+    expect(openHolds.length).toBeGreaterThan(0);
+    for (const f of data.feedback) {
+      const hold = data.holds.find((h) => h.feedback === f.id);
+      expect(hold?.kind ?? null, f.receiptCode).toBe(holdForFeedback(f.kind, f.category));
+      if (hold) expect(hold.releasedAt, f.receiptCode).toEqual(f.closedAt);
+    }
+    for (const hold of openHolds) {
+      const held = data.cases.find((c) => c.id === hold.case)!;
+      expect([CaseStatus.ON_HOLD, CaseStatus.CLOSED]).toContain(held.status);
+    }
   });
 });

@@ -3,6 +3,8 @@ import {
   type Bucket,
   CaseStage,
   CaseStatus,
+  TaskKind,
+  holdForFeedback,
   CloseReason,
   ContactChannel,
   ContactDirection,
@@ -34,8 +36,10 @@ import { ThirdParty } from '../modules/borrower/third-party.entity.js';
 import { Case } from '../modules/case/case.entity.js';
 import { Contact } from '../modules/contact/contact.entity.js';
 import { Feedback } from '../modules/feedback/feedback.entity.js';
+import { CaseHold } from '../modules/hold/case-hold.entity.js';
 import { statutoryCalendarAround } from '../modules/institution/collection-policy.js';
 import { Institution } from '../modules/institution/institution.entity.js';
+import { Task } from '../modules/task/task.entity.js';
 import { User } from '../modules/user/user.entity.js';
 import { VisitCollector } from '../modules/visit/visit-collector.entity.js';
 import { Visit } from '../modules/visit/visit.entity.js';
@@ -614,6 +618,7 @@ export type CaseRow = Row<
   | 'priority'
   | 'nextAction'
   | 'nextActionAt'
+  | 'hardshipRequestedAt'
 >;
 export type ContactRow = Row<
   Contact,
@@ -672,6 +677,24 @@ export type FeedbackRow = Row<
   | 'resolution'
 >;
 
+export type CaseHoldRow = Row<
+  CaseHold,
+  | Stamped
+  | 'case'
+  | 'kind'
+  | 'reason'
+  | 'placedAt'
+  | 'placedBy'
+  | 'feedback'
+  | 'releasedAt'
+  | 'releasedBy'
+  | 'releaseNote'
+>;
+export type TaskRow = Row<
+  Task,
+  Stamped | 'case' | 'kind' | 'dueDate' | 'assignee' | 'note' | 'dedupeKey'
+>;
+
 /** Everything the seed inserts, each list in an order its foreign keys allow. */
 export interface SeedData {
   institutions: InstitutionRow[];
@@ -683,6 +706,9 @@ export interface SeedData {
   visits: VisitRow[];
   visitCollectors: VisitCollectorRow[];
   feedback: FeedbackRow[];
+  /** What the feedback set in motion, as FeedbackService would have: holds and reviews. */
+  holds: CaseHoldRow[];
+  tasks: TaskRow[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -852,6 +878,8 @@ class SeedBuilder {
     visits: [],
     visitCollectors: [],
     feedback: [],
+    holds: [],
+    tasks: [],
   };
   private readonly receiptCodes = new Set<string>();
   private readonly recordingCounts = new Map<string, number>();
@@ -1167,6 +1195,7 @@ class SeedBuilder {
           : Math.round(45 * amountScore + 45 * ageScore + 10 * this.rng.next()),
       nextAction: null,
       nextActionAt: null,
+      hardshipRequestedAt: null,
       createdAt,
       updatedAt: createdAt,
     };
@@ -1576,8 +1605,9 @@ class SeedBuilder {
           : topic.kind === FeedbackKind.PRAISE
             ? this.rng.int(4, 5)
             : this.rng.int(2, 4);
+      const feedbackId = this.id(createdAt);
       this.data.feedback.push({
-        id: this.id(createdAt),
+        id: feedbackId,
         institution: file.row.institution,
         case: file.row.id,
         borrower: file.borrower.id,
@@ -1602,6 +1632,51 @@ class SeedBuilder {
               : null,
         createdAt: new Date(createdAt),
         updatedAt: new Date(closedAt ?? acknowledgedAt ?? createdAt),
+      });
+      this.feedbackConsequences(file, staff, { id: feedbackId, topic, createdAt, closedAt });
+    }
+  }
+
+  /** The hold a complaint or dispute placed (released when it closed), or a hardship review. */
+  private feedbackConsequences(
+    file: CaseFile,
+    staff: Staff,
+    feedback: { id: string; topic: FeedbackTopic; createdAt: number; closedAt: number | null },
+  ): void {
+    const { topic, createdAt, closedAt } = feedback;
+    const open = closedAt === null && file.row.status !== CaseStatus.CLOSED;
+    const hold = holdForFeedback(topic.kind, topic.category);
+    if (hold) {
+      this.data.holds.push({
+        id: this.id(createdAt),
+        institution: file.row.institution,
+        case: file.row.id,
+        kind: hold,
+        reason: `借款人${topic.kind === FeedbackKind.DISPUTE ? '异议' : '投诉'}处理中，暂停催收。`,
+        placedAt: new Date(createdAt),
+        placedBy: null,
+        feedback: feedback.id,
+        releasedAt: closedAt === null ? null : new Date(closedAt),
+        releasedBy: closedAt === null ? null : staff.supervisor.id,
+        releaseNote: closedAt === null ? null : '反馈已处理，恢复催收。',
+        createdAt: new Date(createdAt),
+        updatedAt: new Date(closedAt ?? createdAt),
+      });
+      if (open) file.row.status = CaseStatus.ON_HOLD;
+    }
+    if (topic.kind === FeedbackKind.HARDSHIP && open) {
+      file.row.hardshipRequestedAt = new Date(createdAt);
+      this.data.tasks.push({
+        id: this.id(createdAt),
+        institution: file.row.institution,
+        case: file.row.id,
+        kind: TaskKind.HARDSHIP_REVIEW,
+        dueDate: localDay(createdAt + DAY),
+        assignee: file.row.assignee,
+        note: '审核借款人的困难还款申请。',
+        dedupeKey: `hardship:${feedback.id}`,
+        createdAt: new Date(createdAt),
+        updatedAt: new Date(createdAt),
       });
     }
   }
@@ -1660,10 +1735,12 @@ export async function seedDatabase(em: EntityManager, options: SeedOptions): Pro
   await insert(em, BorrowerPhoneIndex, phoneIndexRows(data.borrowers));
   await insert(em, ThirdParty, data.thirdParties);
   await insert(em, Case, data.cases);
-  await insert(em, Contact, data.contacts);
+  await insert(em, Contact, withDialedNumbers(data));
   await insert(em, Visit, data.visits);
   await insert(em, VisitCollector, data.visitCollectors);
   await insert(em, Feedback, data.feedback);
+  await insert(em, CaseHold, data.holds);
+  await insert(em, Task, data.tasks);
   return {
     institutions: data.institutions.length,
     users: data.users.length,
@@ -1673,6 +1750,23 @@ export async function seedDatabase(em: EntityManager, options: SeedOptions): Pro
     visits: data.visits.length,
     feedback: data.feedback.length,
   };
+}
+
+/**
+ * The contacts with the number each call dialled (the borrower's first, or the third
+ * party's) as the blind index the dial cap counts by; key-dependent, like the phone index.
+ */
+function withDialedNumbers(data: SeedData): RequiredEntityData<Contact>[] {
+  const borrowerOfCase = new Map(data.cases.map((c) => [c.id, c.borrower]));
+  const phoneOfBorrower = new Map(data.borrowers.map((b) => [b.id, b.phones[0]]));
+  const phoneOfThirdParty = new Map(data.thirdParties.map((t) => [t.id, t.phone]));
+  return data.contacts.map((contact) => {
+    if (contact.channel !== ContactChannel.PHONE) return contact;
+    const phone = contact.thirdParty
+      ? phoneOfThirdParty.get(contact.thirdParty)
+      : phoneOfBorrower.get(borrowerOfCase.get(contact.case) ?? '');
+    return phone ? { ...contact, dialedNumberIndex: blindIndex(phone) } : contact;
+  });
 }
 
 /**

@@ -65,4 +65,60 @@ describe.each(DIALECTS)('SQL statements per case list on %s', (dialect) => {
     expect(counts[5]).toBe(counts[50]);
     expect(counts[50]).toBeLessThanOrEqual(4);
   });
+
+  it('stays flat with the policy and priority fields a worklist screen asks for', async () => {
+    const counts: Record<number, number> = {};
+    for (const limit of [5, 50]) {
+      const result = await api.gql<{
+        cases: {
+          nodes: {
+            contactability: { allowed: boolean }[];
+            priorityScore: { score: number };
+            holds: unknown[];
+            plans: unknown[];
+          }[];
+        };
+      }>(WORKLIST_FIELDS, { limit });
+      expect(result.errors).toBeUndefined();
+      const nodes = result.data!.cases.nodes;
+      expect(nodes).toHaveLength(limit);
+      expect(nodes.every((n) => n.contactability.length === 6)).toBe(true);
+      counts[limit] = result.extensions!.sqlStatements!;
+    }
+    console.log(
+      `[${dialect}] case list with contactability, priority, holds, plans: 5 rows → ${counts[5]}, 50 rows → ${counts[50]}`,
+    );
+    expect(counts[5]).toBe(counts[50]);
+  });
 });
+
+const WORKLIST_FIELDS = /* GraphQL */ `
+  query Worklist($limit: Int!) {
+    cases(limit: $limit, orderBy: [{ field: DPD, direction: DESC }]) {
+      nodes {
+        id
+        contactability {
+          channel
+          allowed
+          reasons {
+            code
+          }
+          nextAllowedAt
+        }
+        priorityScore {
+          score
+          factors {
+            code
+            points
+          }
+        }
+        holds {
+          kind
+        }
+        plans {
+          status
+        }
+      }
+    }
+  }
+`;

@@ -25,19 +25,22 @@ import {
   zonedInstant,
 } from './time.js';
 
-export type ContactRuleCode =
-  | 'QUIET_HOURS'
-  | 'DIAL_CAP'
-  | 'CONVERSATION_CAP'
-  | 'CALL_ATTEMPT_CAP'
-  | 'CONVERSATION_COOLDOWN'
-  | 'THIRD_PARTY_NOT_UNLOCKED'
-  | 'THIRD_PARTY_REFUSED'
-  | 'HOLD_DISPUTE'
-  | 'HOLD_COMPLAINT'
-  | 'HOLD_HARDSHIP'
-  | 'CEASE_CHANNEL'
-  | 'HOLIDAY';
+/** Every rule the check can cite; the API exposes them as the PolicyRule enum. */
+export const ContactRuleCode = {
+  QUIET_HOURS: 'QUIET_HOURS',
+  DIAL_CAP: 'DIAL_CAP',
+  CONVERSATION_CAP: 'CONVERSATION_CAP',
+  CALL_ATTEMPT_CAP: 'CALL_ATTEMPT_CAP',
+  CONVERSATION_COOLDOWN: 'CONVERSATION_COOLDOWN',
+  THIRD_PARTY_NOT_UNLOCKED: 'THIRD_PARTY_NOT_UNLOCKED',
+  THIRD_PARTY_REFUSED: 'THIRD_PARTY_REFUSED',
+  HOLD_DISPUTE: 'HOLD_DISPUTE',
+  HOLD_COMPLAINT: 'HOLD_COMPLAINT',
+  HOLD_HARDSHIP: 'HOLD_HARDSHIP',
+  CEASE_CHANNEL: 'CEASE_CHANNEL',
+  HOLIDAY: 'HOLIDAY',
+} as const;
+export type ContactRuleCode = (typeof ContactRuleCode)[keyof typeof ContactRuleCode];
 
 /** Rules that clear by themselves as time passes; the others need something to happen. */
 export const TIME_BASED_CONTACT_RULES: readonly ContactRuleCode[] = Object.freeze([

@@ -19,6 +19,7 @@ const enums = {
   ContactDirection: domain.ContactDirection,
   ContactOutcome: domain.ContactOutcome,
   ContactResult: domain.ContactResult,
+  PolicyRule: domain.ContactRuleCode,
   FeedbackCategory: domain.FeedbackCategory,
   FeedbackKind: domain.FeedbackKind,
   FeedbackStatus: domain.FeedbackStatus,

@@ -194,10 +194,21 @@ export function operationCost(
         : 0;
     const itemCost = (isLeafType(itemType) ? 0 : 1) + children;
     if (!isListType(type)) return itemCost;
-    return (pageSize ?? connectionPageSize ?? LIMITS.defaultPageSize) * itemCost;
+    return (
+      (pageSize ?? connectionPageSize ?? boundedSize(field) ?? LIMITS.defaultPageSize) * itemCost
+    );
   };
 
   return selectionSetCost(operation.selectionSet, rootType(schema, operation), undefined);
+}
+
+/**
+ * The most items a list without paging can hold, when its type bounds it (one per channel,
+ * one per rule…): declared on the field with `@Extensions({ listSize: n })`.
+ */
+function boundedSize(field: GraphQLField<unknown, unknown>): number | undefined {
+  const size = (field.extensions as { listSize?: unknown } | undefined)?.listSize;
+  return typeof size === 'number' ? size : undefined;
 }
 
 /** The page size a field asks for, or undefined for a field that takes none. */

@@ -1,5 +1,15 @@
 import { Permission, PolicyChannel } from '@arrears/domain';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Extensions,
+  FieldResolver,
+  ID,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
 import { Case } from '../case/case.entity.js';
 import { findOrFail } from '../common/lookup.js';
@@ -38,6 +48,7 @@ export class ContactPolicyResolver {
     return this.policy.decide(facts, { person, channel, at: when, phoneNumber });
   }
 
+  @Extensions({ listSize: Object.keys(PolicyChannel).length })
   @FieldResolver(() => [ChannelContactability], {
     description: 'Per channel: may the borrower be contacted now, why not, and from when.',
   })

@@ -1,10 +1,9 @@
-import { PolicyChannel } from '@arrears/domain';
-import { Field, ObjectType } from 'type-graphql';
+import { ContactRuleCode, PolicyChannel } from '@arrears/domain';
+import { Extensions, Field, ObjectType } from 'type-graphql';
 
 @ObjectType('PolicyReason', { description: 'One rule that refuses the contact, and why.' })
 export class PolicyReason {
-  @Field(() => String, { description: 'A stable rule code, e.g. QUIET_HOURS or DIAL_CAP.' })
-  code!: string;
+  @Field(() => ContactRuleCode) code!: ContactRuleCode;
 
   @Field(() => String) message!: string;
 }
@@ -12,7 +11,9 @@ export class PolicyReason {
 @ObjectType('ContactDecision')
 export class ContactDecision {
   @Field(() => Boolean) allowed!: boolean;
-  @Field(() => [PolicyReason]) reasons!: PolicyReason[];
+  @Extensions({ listSize: Object.keys(ContactRuleCode).length })
+  @Field(() => [PolicyReason])
+  reasons!: PolicyReason[];
 
   @Field(() => Date, {
     nullable: true,

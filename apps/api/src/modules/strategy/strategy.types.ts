@@ -1,5 +1,5 @@
-import { NextActionKind } from '@arrears/domain';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { ContactRuleCode, NextActionKind, PRIORITY_FACTOR_CODES } from '@arrears/domain';
+import { Extensions, Field, Int, ObjectType } from 'type-graphql';
 import { Case } from '../case/case.entity.js';
 import { PolicyReason } from '../policy/policy.types.js';
 
@@ -16,7 +16,9 @@ export class PriorityFactorType {
 @ObjectType('PriorityScore', { description: 'A 0–100 score and the factors that sum to it.' })
 export class PriorityScoreType {
   @Field(() => Int) score!: number;
-  @Field(() => [PriorityFactorType]) factors!: PriorityFactorType[];
+  @Extensions({ listSize: PRIORITY_FACTOR_CODES.length })
+  @Field(() => [PriorityFactorType])
+  factors!: PriorityFactorType[];
 }
 
 @ObjectType('NextAction')
@@ -30,7 +32,9 @@ export class NextAction {
   })
   at!: Date | null;
 
-  @Field(() => [PolicyReason]) reasons!: PolicyReason[];
+  @Extensions({ listSize: Object.keys(ContactRuleCode).length })
+  @Field(() => [PolicyReason])
+  reasons!: PolicyReason[];
 }
 
 @ObjectType('WorklistItem')

@@ -440,6 +440,21 @@ const ROOT_FIELDS: Record<'query' | 'mutation', Record<string, RootFieldCall>> =
       ],
       crossTenant: 'refused',
     },
+    recordContactConsent: {
+      document:
+        'mutation ($input: RecordContactConsentInput!) { recordContactConsent(input: $input) { id contactConsent { windowStart windowEnd } } }',
+      probes: ({ target }) => [
+        {
+          input: {
+            borrowerId: target.borrower.id,
+            windowStart: '07:00',
+            windowEnd: '23:00',
+            evidence: 'rec://probe',
+          },
+        },
+      ],
+      crossTenant: 'refused',
+    },
     recordPayment: {
       document:
         'mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { id externalRef } }',
@@ -550,6 +565,12 @@ const ROOT_FIELDS: Record<'query' | 'mutation', Record<string, RootFieldCall>> =
       probes: ({ target }) => [
         { input: { id: target.case.id, version: target.case.version, priority: 99 } },
       ],
+      crossTenant: 'refused',
+    },
+    withdrawContactConsent: {
+      document:
+        'mutation ($id: ID!) { withdrawContactConsent(borrowerId: $id) { id contactConsent { windowStart } } }',
+      probes: ({ target }) => [{ id: target.borrower.id }],
       crossTenant: 'refused',
     },
     updateCollectionPolicy: {

@@ -64,3 +64,18 @@ export class BorrowerFilter {
   @Field(() => String, { nullable: true, description: 'Exact mobile number.' })
   phone?: string | null;
 }
+
+@InputType({
+  description:
+    'The borrower agreed to be contacted in this local window instead of the pack’s (it may cross midnight).',
+})
+export class RecordContactConsentInput {
+  @Field(() => ID) borrowerId!: string;
+  @Field(() => String, { description: 'Local "HH:MM".' }) windowStart!: string;
+  @Field(() => String, { description: 'Local "HH:MM".' }) windowEnd!: string;
+
+  @Field(() => String, {
+    description: 'Where the consent is evidenced: a recording reference, a signed form…',
+  })
+  evidence!: string;
+}

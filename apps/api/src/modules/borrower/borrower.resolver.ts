@@ -17,7 +17,11 @@ import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs } from '../../graphql/pagination.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
 import { Borrower } from './borrower.entity.js';
-import { BorrowerFilter, CreateBorrowerInput } from './borrower.inputs.js';
+import {
+  BorrowerFilter,
+  CreateBorrowerInput,
+  RecordContactConsentInput,
+} from './borrower.inputs.js';
 import { BorrowerService } from './borrower.service.js';
 import { ThirdParty } from './third-party.entity.js';
 
@@ -35,6 +39,14 @@ export class Address {
   @Field(() => String) city!: string;
   @Field(() => String) district!: string;
   @Field(() => String) detail!: string;
+}
+
+@ObjectType('ContactConsent')
+export class ContactConsent {
+  @Field(() => String) windowStart!: string;
+  @Field(() => String) windowEnd!: string;
+  @Field(() => String) evidence!: string;
+  @Field(() => Date) recordedAt!: Date;
 }
 
 export const BorrowerConnection = Connection(Borrower, 'BorrowerConnection');
@@ -82,6 +94,42 @@ export class BorrowerResolver {
     @Arg('input', () => CreateBorrowerInput) input: CreateBorrowerInput,
   ): Promise<Borrower> {
     return inTransaction(ctx, (tx) => this.service.create(tx, input));
+  }
+
+  @Authorized(Permission.BORROWERS_WRITE)
+  @Mutation(() => Borrower, {
+    description:
+      'Records the borrower’s consent to be contacted in another window; it replaces the quiet hours for them.',
+  })
+  recordContactConsent(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RecordContactConsentInput) input: RecordContactConsentInput,
+  ): Promise<Borrower> {
+    return inTransaction(ctx, (tx) => this.service.recordConsent(tx, input));
+  }
+
+  @Authorized(Permission.BORROWERS_WRITE)
+  @Mutation(() => Borrower, { description: 'The pack’s quiet hours apply to the borrower again.' })
+  withdrawContactConsent(
+    @Ctx() ctx: RequestContext,
+    @Arg('borrowerId', () => ID) borrowerId: string,
+  ): Promise<Borrower> {
+    return inTransaction(ctx, (tx) => this.service.withdrawConsent(tx, borrowerId));
+  }
+
+  @FieldResolver(() => ContactConsent, {
+    nullable: true,
+    description: 'A recorded consent to another contact window, if any.',
+  })
+  contactConsent(@Root() borrower: Borrower): ContactConsent | null {
+    return borrower.consentWindowStart && borrower.consentWindowEnd && borrower.consentRecordedAt
+      ? {
+          windowStart: borrower.consentWindowStart,
+          windowEnd: borrower.consentWindowEnd,
+          evidence: borrower.consentEvidence ?? '',
+          recordedAt: borrower.consentRecordedAt,
+        }
+      : null;
   }
 
   @FieldResolver(() => String, { description: 'National ID, masked: 110***********1234.' })

@@ -5,6 +5,7 @@ import {
   isValidTimeZone,
   optionalText,
   requireText,
+  clockMinutes,
 } from '@arrears/domain';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../../graphql/context.js';
@@ -16,7 +17,11 @@ import { AuditService } from '../audit/audit.service.js';
 import { Institution } from '../institution/institution.entity.js';
 import { BorrowerPhoneIndex } from './borrower-phone-index.entity.js';
 import { Borrower } from './borrower.entity.js';
-import type { BorrowerFilter, CreateBorrowerInput } from './borrower.inputs.js';
+import type {
+  BorrowerFilter,
+  CreateBorrowerInput,
+  RecordContactConsentInput,
+} from './borrower.inputs.js';
 import { ThirdParty } from './third-party.entity.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -130,5 +135,29 @@ export class BorrowerService {
       after: { fields: ['nationalId', 'phones'], reason: why },
     });
     return { nationalId: borrower.nationalId, phones: [...borrower.phones] };
+  }
+
+  /** Records (or replaces) the borrower's consent to another contact window; audited as a change. */
+  async recordConsent(ctx: RequestContext, input: RecordContactConsentInput): Promise<Borrower> {
+    const borrower = await this.get(ctx, input.borrowerId);
+    clockMinutes(input.windowStart, 'windowStart');
+    clockMinutes(input.windowEnd, 'windowEnd');
+    borrower.consentWindowStart = input.windowStart;
+    borrower.consentWindowEnd = input.windowEnd;
+    borrower.consentEvidence = requireText(input.evidence, 'evidence', { max: 200 });
+    borrower.consentRecordedAt = ctx.now;
+    await ctx.em.flush();
+    return borrower;
+  }
+
+  /** The borrower withdrew the consent: the pack's quiet hours apply again. */
+  async withdrawConsent(ctx: RequestContext, borrowerId: string): Promise<Borrower> {
+    const borrower = await this.get(ctx, borrowerId);
+    borrower.consentWindowStart = null;
+    borrower.consentWindowEnd = null;
+    borrower.consentEvidence = null;
+    borrower.consentRecordedAt = null;
+    await ctx.em.flush();
+    return borrower;
   }
 }

@@ -27,6 +27,8 @@ import {
   dpdRangeOfBucket,
   feedbackDeadlines,
   nationalIdCheckDigit,
+  daysPastDue,
+  priorityScore,
 } from '@arrears/domain';
 import type { EntityManager, EntityName, Ref, RequiredEntityData } from '@mikro-orm/core';
 import { v7 } from 'uuid';
@@ -893,7 +895,31 @@ class SeedBuilder {
 
   build(): SeedData {
     for (const spec of INSTITUTIONS) this.institution(spec);
+    this.prioritise();
     return this.data;
+  }
+
+  /** Open cases get the score the daily cycle would give them today: the list order is real. */
+  private prioritise(): void {
+    const creditScores = new Map(this.data.borrowers.map((b) => [b.id, b.creditScore]));
+    const lastContact = new Map<string, number>();
+    for (const contact of this.data.contacts) {
+      if (contact.direction !== ContactDirection.OUTBOUND) continue;
+      const at = contact.occurredAt.getTime();
+      if (at > (lastContact.get(contact.case) ?? -Infinity)) lastContact.set(contact.case, at);
+    }
+    const today = localDay(this.now);
+    for (const row of this.data.cases) {
+      if (row.status === CaseStatus.CLOSED) continue;
+      const last = lastContact.get(row.id);
+      row.priority = priorityScore({
+        outstandingFen: row.outstandingFen,
+        dpd: Math.max(0, daysPastDue(row.overdueSince, new Date(this.now), TIME_ZONE)),
+        creditScore: creditScores.get(row.borrower) ?? null,
+        brokenPromises: 0,
+        daysSinceLastContact: last === undefined ? null : diffDays(today, localDay(last)),
+      }).score;
+    }
   }
 
   private id(msecs: number): string {
@@ -1172,8 +1198,6 @@ class SeedBuilder {
       terms.closeReason === CloseReason.PAID_IN_FULL || terms.closeReason === CloseReason.SETTLED;
     // Bigger and older debts first: amount scores 0 at ¥1,000 and 1 at ¥10M, age caps at 180
     // DPD, and a little noise keeps similar cases from tying.
-    const amountScore = Math.min(1, Math.max(0, (Math.log10(terms.outstandingFen / 100) - 3) / 4));
-    const ageScore = Math.min(terms.dpd, 180) / 180;
     const createdAt = new Date(terms.createdAt);
     const row: CaseRow = {
       id: this.id(terms.createdAt),
@@ -1189,10 +1213,7 @@ class SeedBuilder {
       outstandingFen: paidOff ? 0 : terms.outstandingFen,
       overdueFen: paidOff ? 0 : terms.overdueFen,
       overdueSince: terms.overdueSince,
-      priority:
-        terms.status === CaseStatus.CLOSED
-          ? 0
-          : Math.round(45 * amountScore + 45 * ageScore + 10 * this.rng.next()),
+      priority: 0, // scored once the case's history exists (prioritise)
       nextAction: null,
       nextActionAt: null,
       hardshipRequestedAt: null,

@@ -94,3 +94,20 @@ function withCode(
 export function invalid(field: string, message: string): ValidationError {
   return new ValidationError(field, message);
 }
+
+/**
+ * Runs a domain check whose field names are the domain's (`installments[1].amountFen`) and
+ * reports them by the input's names (`installments[1].amount`), so a client can put the
+ * message on the right form field.
+ */
+export function withInputFields<T>(rename: (field: string) => string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const message = error.message.startsWith(`${error.field}: `)
+      ? error.message.slice(error.field.length + 2)
+      : error.message;
+    throw new ValidationError(rename(error.field), message);
+  }
+}

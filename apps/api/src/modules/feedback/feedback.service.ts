@@ -171,7 +171,8 @@ export class FeedbackService {
       await this.tasks.ensure(ctx, {
         target,
         kind: TaskKind.HARDSHIP_REVIEW,
-        dueDate: localDate(feedback.acknowledgeDueAt, institution.timeZone),
+        // The deadline is the midnight that ends the business day the review is due on.
+        dueDate: localDate(new Date(feedback.acknowledgeDueAt.getTime() - 1), institution.timeZone),
         note: `Review the borrower's hardship request (receipt ${feedback.receiptCode}).`,
         dedupeKey: `hardship:${feedback.id}`,
       });

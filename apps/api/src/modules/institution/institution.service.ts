@@ -7,6 +7,7 @@ import {
   type RulePackOverrides,
 } from '@arrears/domain';
 import type { RequestContext } from '../../graphql/context.js';
+import { withInputFields } from '../../graphql/errors.js';
 import { findOrFail } from '../common/lookup.js';
 import { effectivePack, escalationLadderOf } from './collection-policy.js';
 import type {
@@ -44,9 +45,13 @@ export class InstitutionService {
       input.overrides === undefined || input.overrides === null
         ? (institution.rulePackOverrides ?? {})
         : overridesOf(input.overrides);
-    tightenPack(RULE_PACKS[rulePack], overrides);
-    if (input.escalationLadder != null && input.escalationLadder.length > 0) {
-      assertLadder(input.escalationLadder);
+    withInputFields(overrideField, () => tightenPack(RULE_PACKS[rulePack], overrides));
+    const ladder = input.escalationLadder;
+    if (ladder != null && ladder.length > 0) {
+      withInputFields(
+        (field) => field.replace(/^ladder/, 'escalationLadder'),
+        () => assertLadder(ladder),
+      );
     }
     institution.rulePack = rulePack;
     institution.rulePackOverrides = Object.keys(overrides).length ? overrides : null;
@@ -59,6 +64,16 @@ export class InstitutionService {
     await ctx.em.flush();
     return institution;
   }
+}
+
+/** A rule pack's field as the `overrides` input names it. */
+function overrideField(field: string): string {
+  const input = field.startsWith('quietHours')
+    ? field === 'quietHours.end'
+      ? 'quietHoursEnd'
+      : 'quietHoursStart'
+    : field;
+  return `overrides.${input}`;
 }
 
 function numbersOf(pack: RulePackOverrides | RulePack): RulePackNumbers {

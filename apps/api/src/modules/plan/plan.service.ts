@@ -14,7 +14,7 @@ import {
 } from '@arrears/domain';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext, WorkContext } from '../../graphql/context.js';
-import { ConflictError } from '../../graphql/errors.js';
+import { ConflictError, withInputFields } from '../../graphql/errors.js';
 import { paginate, type Page, type PageArgs } from '../../graphql/pagination.js';
 import { Case } from '../case/case.entity.js';
 import { findOrFail } from '../common/lookup.js';
@@ -82,11 +82,17 @@ export class PlanService {
         amountFen: i.amount.fen,
       })),
     };
-    assertPlanSchedule(draft, {
-      today: localDate(ctx.now, institution.timeZone),
-      outstandingFen: target.outstandingFen,
-      hardshipPlanMaxYears: effectivePack(institution).hardshipPlanMaxYears,
-    });
+    // Negotiated on a visit, the terms are the outcome's `plan` input.
+    const prefix = visit ? 'plan.' : '';
+    withInputFields(
+      (field) => prefix + field.replace(/amountFen/g, 'amount').replace(/^totalFen$/, 'total'),
+      () =>
+        assertPlanSchedule(draft, {
+          today: localDate(ctx.now, institution.timeZone),
+          outstandingFen: target.outstandingFen,
+          hardshipPlanMaxYears: effectivePack(institution).hardshipPlanMaxYears,
+        }),
+    );
     const plan = ctx.em.create(RepaymentPlan, {
       institution: target.institution,
       case: target,

@@ -14,7 +14,7 @@ import {
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs } from '../../graphql/pagination.js';
 import { Case } from '../case/case.entity.js';
-import { resolveRequiredRef } from '../common/refs.js';
+import { resolveRef, resolveRequiredRef } from '../common/refs.js';
 import { User } from '../user/user.entity.js';
 import { Visit } from './visit.entity.js';
 import {
@@ -108,6 +108,19 @@ export class VisitResolver {
   @FieldResolver(() => Case)
   case(@Root() visit: Visit, @Ctx() ctx: RequestContext): Promise<Case> {
     return resolveRequiredRef(visit.case, ctx.loaders.caseOfVisit);
+  }
+
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'Who agreed the appointment with the borrower.',
+  })
+  async confirmedBy(@Root() visit: Visit, @Ctx() ctx: RequestContext): Promise<User | null> {
+    return visit.confirmedBy ? resolveRef(visit.confirmedBy, ctx.loaders.user) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  async plannedBy(@Root() visit: Visit, @Ctx() ctx: RequestContext): Promise<User | null> {
+    return visit.plannedBy ? resolveRef(visit.plannedBy, ctx.loaders.user) : null;
   }
 
   @FieldResolver(() => [User])

@@ -213,6 +213,12 @@ const ROOT_FIELDS: Record<'query' | 'mutation', Record<string, RootFieldCall>> =
       ],
       crossTenant: 'empty',
     },
+    collectionReport: {
+      document:
+        '{ collectionReport(days: 90) { total { contacts recovered } byCollector { collector { id email } metrics { contacts } } } }',
+      probes: () => [{}],
+      crossTenant: 'own',
+    },
     feedback: {
       document:
         'query ($filter: FeedbackFilter) { feedback(filter: $filter, limit: 100) { totalCount nodes { id receiptCode } } }',

@@ -217,7 +217,8 @@ function brokenRules(req: ContactRequest): Set<string> {
   if (p.maxUnansweredDialsPerNumberPerDay !== null) {
     const numbers = req.phoneNumber !== undefined ? [req.phoneNumber] : ['A', 'B', ''];
     for (const n of numbers) {
-      const dials = past.filter(
+      // The day caps count the whole local day, entries after `at` included.
+      const dials = req.history.filter(
         (h) =>
           h.channel === 'PHONE' &&
           (h.result === 'NOT_ANSWERED' || h.result === 'FAILED') &&
@@ -231,7 +232,9 @@ function brokenRules(req: ContactRequest): Set<string> {
     const talks = past.filter((h) => h.result === 'CONVERSATION' && h.personKind === 'BORROWER');
     if (
       p.maxConversationsPerBorrowerPerDay !== null &&
-      talks.filter(sameDay).length >= p.maxConversationsPerBorrowerPerDay
+      req.history
+        .filter((h) => h.result === 'CONVERSATION' && h.personKind === 'BORROWER')
+        .filter(sameDay).length >= p.maxConversationsPerBorrowerPerDay
     ) {
       broken.add('CONVERSATION_CAP');
     }

@@ -197,6 +197,20 @@ describe('DIAL_CAP (CN, 6 unanswered dials per number per day)', () => {
   });
 });
 
+describe('per-day caps count the whole local day', () => {
+  it('refuses a dial logged after the fact for the morning when the day already had 6', () => {
+    const afternoon = entries(6, '2026-01-15T14:00:00+08:00', 5, {
+      channel: 'PHONE',
+      result: 'NOT_ANSWERED',
+      personKind: 'BORROWER',
+      phoneNumber: NUMBER,
+    });
+    expect(codes({ at: new Date('2026-01-15T09:00:00+08:00'), history: afternoon })).toEqual([
+      'DIAL_CAP',
+    ]);
+  });
+});
+
 describe('CONVERSATION_CAP (CN, 3 conversations per borrower per day)', () => {
   const talks = (n: number, personKind: 'BORROWER' | 'THIRD_PARTY' = 'BORROWER') =>
     entries(n, '2026-01-15T09:00:00+08:00', 60, {

@@ -3,7 +3,9 @@
  * this instant? Pure: the caller passes the pack, the case's whole contact history (every
  * collector and partner), its holds, a recorded consent window and the calendar.
  *
- * Only history entries at or before `at` count (the past as of the instant asked about).
+ * History counts as of the instant asked about: entries at or before `at`, except for the
+ * per-day caps, which count the whole local day (a call logged after the fact for the morning
+ * cannot take a day past its cap).
  * Choices where the rules leave room: an unanswered dial is NOT_ANSWERED or FAILED; a failed
  * attempt on the borrower (for unlocking third parties) is one of those on any channel, and any
  * other result ends the run; conversations count with the borrower only and cap and cool down
@@ -262,7 +264,7 @@ function findings(ctx: Context, ms: number): Finding[] {
     const dialCap = pack.maxUnansweredDialsPerNumberPerDay;
     if (dialCap !== null) {
       const perNumber = new Map<string, number>();
-      for (const h of past) {
+      for (const h of ctx.history) {
         if (h.entry.channel !== 'PHONE' || !UNANSWERED.has(h.entry.result)) continue;
         if (wallOf(h.ms, timeZone).date !== wall.date) continue;
         const key = h.entry.phoneNumber ?? '';
@@ -287,7 +289,7 @@ function findings(ctx: Context, ms: number): Finding[] {
     if (person.kind === 'BORROWER') {
       const conversationCap = pack.maxConversationsPerBorrowerPerDay;
       if (conversationCap !== null) {
-        const conversations = past.filter(
+        const conversations = ctx.history.filter(
           (h) =>
             h.entry.result === 'CONVERSATION' &&
             h.entry.personKind === 'BORROWER' &&

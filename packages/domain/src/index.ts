@@ -22,3 +22,4 @@ export * from './holiday-calendar.js';
 export * from './repayment-plan.js';
 export * from './priority.js';
 export * from './feedback-holds.js';
+export * from './report.js';

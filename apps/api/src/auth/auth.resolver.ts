@@ -40,7 +40,6 @@ export class AuthResolver {
     @Arg('email', () => String) email: string,
     @Arg('password', () => String) password: string,
   ): Promise<AuthPayload> {
-    // Not one transaction: a failed attempt must still count towards the lockout.
     return signedIn(ctx, await ctx.auth.login(ctx, email, password));
   }
 

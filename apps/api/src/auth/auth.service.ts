@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import type { RequestContext } from '../graphql/context.js';
+import { inTransaction, type RequestContext } from '../graphql/context.js';
 import { verifyPassword } from '../modules/user/password.js';
 import { User } from '../modules/user/user.entity.js';
 import type { AccessTokens } from './access-token.js';
@@ -33,9 +33,22 @@ export class AuthService {
 
   /**
    * One answer for a wrong email, a wrong password and a locked account, so the endpoint
-   * tells an attacker nothing; failures count towards a lockout of the account.
+   * tells an attacker nothing; failures count towards a lockout of the account. Each outcome
+   * is written in a transaction of its own (the audit chain needs one), and a failure is
+   * committed before it is reported.
    */
   async login(ctx: RequestContext, email: string, password: string): Promise<IssuedSession> {
+    const session = await inTransaction(ctx, (tx) => this.attemptLogin(tx, email, password));
+    if (!session) throw new UnauthenticatedError(INVALID_LOGIN);
+    return session;
+  }
+
+  /** The session, or null for a wrong password (the failure counted). */
+  private async attemptLogin(
+    ctx: RequestContext,
+    email: string,
+    password: string,
+  ): Promise<IssuedSession | null> {
     await ctx.rateLimits.consume('login-ip', ctx.clientIp);
     const user = await ctx.em.findOne(
       User,
@@ -52,7 +65,7 @@ export class AuthService {
         user.failedLogins = 0;
       }
       await ctx.em.flush();
-      throw new UnauthenticatedError(INVALID_LOGIN);
+      return null;
     }
     user.failedLogins = 0;
     user.lockedUntil = null;
@@ -76,9 +89,11 @@ export class AuthService {
   }
 
   async logout(ctx: RequestContext, sessionId: string): Promise<void> {
-    const session = await ctx.em.findOne(Session, { id: sessionId }, { filters: false });
-    if (session && !session.revokedAt) session.revokedAt = ctx.now;
-    await ctx.em.flush();
+    await inTransaction(ctx, async (tx) => {
+      const session = await tx.em.findOne(Session, { id: sessionId }, { filters: false });
+      if (session && !session.revokedAt) session.revokedAt = tx.now;
+      await tx.em.flush();
+    });
     await this.revoked.revoke(sessionId, ctx.now);
   }
 

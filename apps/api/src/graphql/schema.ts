@@ -18,6 +18,7 @@ import {
   InstallmentResolver,
   PlanResolver,
 } from '../modules/plan/plan.resolver.js';
+import { ReportResolver } from '../modules/report/report.resolver.js';
 import { StrategyResolver } from '../modules/strategy/strategy.resolver.js';
 import { TaskResolver } from '../modules/task/task.resolver.js';
 import { PartnerAppResolver } from '../modules/partner-app/partner-app.resolver.js';
@@ -43,6 +44,7 @@ export const resolvers = [
   PartnerAppResolver,
   PaymentResolver,
   PlanResolver,
+  ReportResolver,
   StrategyResolver,
   TaskResolver,
   ThirdPartyResolver,

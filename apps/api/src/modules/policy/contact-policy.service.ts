@@ -96,12 +96,15 @@ export class ContactPolicyService {
           : { kind: 'THIRD_PARTY', refusedContact: person.thirdParty.refusedContact },
       history: facts.history,
       borrowerUnreachable: borrowerNumbersInvalid(facts),
-      holds: facts.openHolds.map((hold) => ({
+      holds: facts.holdsInForce.map((hold) => ({
         kind: hold.kind,
         ...(hold.channel !== null && { channel: hold.channel }),
       })),
+      // A consent covers contact from the moment it was recorded, never before.
       ...(borrower.consentWindowStart !== null &&
-        borrower.consentWindowEnd !== null && {
+        borrower.consentWindowEnd !== null &&
+        borrower.consentRecordedAt !== null &&
+        borrower.consentRecordedAt.getTime() <= at.getTime() && {
           consentWindow: { start: borrower.consentWindowStart, end: borrower.consentWindowEnd },
         }),
       ...(contactCalendarOf(institution, at) !== undefined && {

@@ -26,7 +26,8 @@ export interface PolicyFacts {
   target: Case;
   institution: Institution;
   borrower: Borrower;
-  openHolds: CaseHold[];
+  /** Holds in force at the instant judged. */
+  holdsInForce: CaseHold[];
   /** Outbound contacts with the borrower or their third parties, on any of the borrower's cases. */
   history: (ContactHistoryEntry & { caseId: string; outcome: ContactOutcome | null })[];
 }
@@ -61,10 +62,16 @@ export async function loadPolicyFacts(
   const borrowers = await em.find(Borrower, {
     id: { $in: [...new Set(cases.map((c) => c.borrower.id))] },
   });
+  // The holds in force at `at`: a contact logged after the fact is judged by the holds of its
+  // moment. Any collector on the case's work (a colleague at a visit) is bound by them.
   const holds = await em.find(
     CaseHold,
-    { case: { $in: cases.map((c) => c.id) }, releasedAt: null },
-    { orderBy: { placedAt: 'ASC', id: 'ASC' } },
+    {
+      case: { $in: cases.map((c) => c.id) },
+      placedAt: { $lte: at },
+      $or: [{ releasedAt: null }, { releasedAt: { $gt: at } }],
+    },
+    { orderBy: { placedAt: 'ASC', id: 'ASC' }, filters: { collectorScope: false } },
   );
   const history = await historyOf(em as SqlEntityManager, borrowers, at);
   for (const target of cases) {
@@ -75,7 +82,7 @@ export async function loadPolicyFacts(
       target,
       institution,
       borrower,
-      openHolds: holds.filter((h) => h.case.id === target.id),
+      holdsInForce: holds.filter((h) => h.case.id === target.id),
       history: history.get(borrower.id) ?? [],
     });
   }
@@ -106,7 +113,8 @@ async function historyOf(
       ...params,
       ContactDirection.OUTBOUND,
       platform.processDateProperty(new Date(at.getTime() - HISTORY_DAYS * DAY_MS)),
-      platform.processDateProperty(at),
+      // To the end of the local day too: the per-day caps count the whole day.
+      platform.processDateProperty(new Date(at.getTime() + DAY_MS)),
     ],
   );
   for (const row of rows) {

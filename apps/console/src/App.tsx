@@ -1,10 +1,18 @@
 import { Admin, Resource } from 'react-admin';
 
+import audit from './audit';
 import { authProvider, session } from './auth';
+import borrowers from './borrowers';
 import cases from './cases';
+import contacts from './contacts';
 import { createDataProvider } from './dataProvider';
+import feedback from './feedback';
 import { i18nProvider } from './i18n';
 import { APP_TITLE, Layout } from './Layout';
+import partnerApps from './partnerApps';
+import tasks from './tasks';
+import users from './users';
+import visits from './visits';
 
 // Every API call carries the signed-in session's token (renewed when it is about to expire).
 const dataProvider = createDataProvider({ url: '/graphql', auth: session });
@@ -21,7 +29,15 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="cases" {...cases} />
-    {/* Referenced by the case filters; no screens of its own yet. */}
+    <Resource name="borrowers" {...borrowers} />
+    <Resource name="contacts" {...contacts} />
+    <Resource name="visits" {...visits} />
+    <Resource name="feedback" {...feedback} />
+    <Resource name="tasks" {...tasks} />
+    <Resource name="users" {...users} />
+    <Resource name="partnerApps" {...partnerApps} />
+    <Resource name="auditEvents" {...audit} />
+    {/* Referenced by the case filters; no screens of its own. */}
     <Resource name="institutions" recordRepresentation="name" />
   </Admin>
 );

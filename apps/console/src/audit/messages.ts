@@ -1,0 +1,6 @@
+import { defineMessages } from '../i18n/define';
+
+export const messages = defineMessages(
+  { resources: { auditEvents: { name: '审计日志' } } },
+  { resources: { auditEvents: { name: 'Audit event |||| Audit log' } } },
+);

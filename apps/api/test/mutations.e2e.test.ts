@@ -728,6 +728,17 @@ describe.each(DIALECTS)('mutations on %s', (dialect) => {
       expect(contacts.totalCount).toBe(1);
     });
 
+    it('records the signed-in person as its maker when no colleague is named', async () => {
+      const c = await newCase();
+      const { logContact } = await http.data<{ logContact: { madeBy: { id: string } | null } }>(
+        LOG_CONTACT,
+        {
+          input: { caseId: c.id, channel: 'SMS', result: 'DELIVERED', occurredAt: recentDaytime() },
+        },
+      );
+      expect(logContact.madeBy).toEqual({ id: member(home.id, 'SUPERVISOR').id });
+    });
+
     it('refuses a record that cannot have happened, naming the field, and leaves the case as it was', async () => {
       const c = await newCase();
       const before = await counts();

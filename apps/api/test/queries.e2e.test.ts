@@ -525,6 +525,16 @@ describe.each(DIALECTS)('queries on %s', (dialect) => {
       expect(new Set(allCases.map((c) => c.status)).size).toBeGreaterThan(3);
     });
 
+    it('ids: exactly the cases named, and more than a page of ids is refused', async () => {
+      const picked = allCases.filter((_, i) => i % 7 === 0).slice(0, 5);
+      await expectFilter({ ids: ids(picked) }, (c) => ids(picked).includes(c.id));
+      const tooMany = await api.gql(
+        'query ($ids: [ID!]) { cases(filter: { ids: $ids }) { totalCount } }',
+        { ids: Array.from({ length: 101 }, () => picked[0]!.id) },
+      );
+      expect(firstError(tooMany)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
+    });
+
     it('institutionId: PSBC keeps every case, another institution none', async () => {
       expect(allCases.every((c) => c.institution.id === home)).toBe(true);
       const own = await walkOffset<CaseRow>(api, spec({ institutionId: home }), CASE_FIELDS);

@@ -6,6 +6,9 @@ import { DecimalScalar, LocalDateScalar } from '../../graphql/scalars.js';
 
 @InputType()
 export class CaseFilter {
+  @Field(() => [ID], { nullable: true, description: 'Exactly these cases (at most 100).' })
+  ids?: string[] | null;
+
   @Field(() => ID, { nullable: true })
   institutionId?: string | null;
 

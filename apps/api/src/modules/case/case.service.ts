@@ -14,7 +14,13 @@ import {
 import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../../graphql/context.js';
 import { ConflictError, NotFoundError } from '../../graphql/errors.js';
-import { paginate, type OrderKey, type Page, type PageArgs } from '../../graphql/pagination.js';
+import {
+  MAX_PAGE_SIZE,
+  paginate,
+  type OrderKey,
+  type Page,
+  type PageArgs,
+} from '../../graphql/pagination.js';
 import { Borrower } from '../borrower/borrower.entity.js';
 import { Institution } from '../institution/institution.entity.js';
 import { containsPattern } from '../common/search.js';
@@ -173,6 +179,12 @@ export class CaseService {
 
   private async where(ctx: RequestContext, filter: CaseFilter): Promise<FilterQuery<Case>> {
     const conditions: FilterQuery<Case>[] = [];
+    if (filter.ids) {
+      if (filter.ids.length > MAX_PAGE_SIZE) {
+        throw new ValidationError('ids', `at most ${MAX_PAGE_SIZE} ids`);
+      }
+      conditions.push({ id: { $in: filter.ids } });
+    }
     if (filter.institutionId) conditions.push({ institution: filter.institutionId });
     if (filter.status?.length) conditions.push({ status: { $in: filter.status } });
     if (filter.stage?.length) conditions.push({ stage: { $in: filter.stage } });

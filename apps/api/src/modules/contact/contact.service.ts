@@ -23,6 +23,7 @@ import {
   refuseUnlessAllowed,
   type PolicyPerson,
 } from '../policy/contact-policy.service.js';
+import { actingUser } from '../user/acting-user.js';
 import { User } from '../user/user.entity.js';
 import { Contact } from './contact.entity.js';
 import type { ContactFilter, LogContactInput } from './contact.inputs.js';
@@ -87,9 +88,10 @@ export class ContactService {
           borrower: target.borrower.id,
         })
       : null;
+    // Whoever signed in made it, unless the form names a colleague (a partner app: nobody).
     const madeBy = input.madeById
       ? await findOrFail(ctx.em, User, { id: input.madeById, institution: target.institution.id })
-      : null;
+      : actingUser(ctx);
     const person: PolicyPerson = thirdParty
       ? { kind: 'THIRD_PARTY', thirdParty }
       : { kind: 'BORROWER' };

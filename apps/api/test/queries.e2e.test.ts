@@ -535,6 +535,11 @@ describe.each(DIALECTS)('queries on %s', (dialect) => {
       expect(firstError(tooMany)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
     });
 
+    it("borrowerId: exactly that borrower's cases", async () => {
+      const borrowerId = allCases[3]!.borrower.id;
+      await expectFilter({ borrowerId }, (c) => c.borrower.id === borrowerId);
+    });
+
     it('institutionId: PSBC keeps every case, another institution none', async () => {
       expect(allCases.every((c) => c.institution.id === home)).toBe(true);
       const own = await walkOffset<CaseRow>(api, spec({ institutionId: home }), CASE_FIELDS);

@@ -12,6 +12,9 @@ export class CaseFilter {
   @Field(() => ID, { nullable: true })
   institutionId?: string | null;
 
+  @Field(() => ID, { nullable: true, description: "One borrower's cases." })
+  borrowerId?: string | null;
+
   @Field(() => [CaseStatus], { nullable: true })
   status?: CaseStatus[] | null;
 

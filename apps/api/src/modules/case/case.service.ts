@@ -186,6 +186,7 @@ export class CaseService {
       conditions.push({ id: { $in: filter.ids } });
     }
     if (filter.institutionId) conditions.push({ institution: filter.institutionId });
+    if (filter.borrowerId) conditions.push({ borrower: filter.borrowerId });
     if (filter.status?.length) conditions.push({ status: { $in: filter.status } });
     if (filter.stage?.length) conditions.push({ stage: { $in: filter.stage } });
     if (filter.assigneeId) conditions.push({ assignee: filter.assigneeId });

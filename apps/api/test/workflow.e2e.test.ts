@@ -211,7 +211,7 @@ const CREATE_BORROWER =
 const CREATE_CASE = 'mutation ($input: CreateCaseInput!) { createCase(input: $input) { id } }';
 const INSTALLMENT_FIELDS = 'id sequence dueDate amount paidAmount';
 const PLAN_FIELDS = `id kind status hardship totalAmount paidAmount closedAt note installments { ${INSTALLMENT_FIELDS} }`;
-const CASE_FIELDS = `id loanNumber status stage dpd priority closeReason outstandingAmount overdueAmount hardshipRequestedAt assignee { id } nextVisit { id } plans { ${PLAN_FIELDS} } holds { id kind reason releasedAt }`;
+const CASE_FIELDS = `id loanNumber status stage dpd priority closeReason outstandingAmount overdueAmount hardshipRequestedAt assignee { id } nextVisit { id } plans { ${PLAN_FIELDS} } holds { id kind reason releasedAt source }`;
 const GET_CASE = `query ($id: ID!) { case(id: $id) { ${CASE_FIELDS} } }`;
 const CONTACTABILITY =
   'query ($id: ID!) { case(id: $id) { contactability { channel allowed nextAllowedAt reasons { code } } } }';
@@ -282,6 +282,7 @@ interface HoldOut {
   reason: string;
   releasedAt: string | null;
   releaseNote?: string | null;
+  source?: string;
 }
 interface CaseOut {
   id: string;
@@ -1313,7 +1314,11 @@ describe.each(DIALECTS)('collection workflow on %s', (dialect) => {
       const held = await readCase(c.id);
       expect(held.status).toBe('ON_HOLD');
       expect(held.holds).toHaveLength(1);
-      expect(held.holds[0]).toMatchObject({ kind: 'HARDSHIP_PLAN', releasedAt: null });
+      expect(held.holds[0]).toMatchObject({
+        kind: 'HARDSHIP_PLAN',
+        releasedAt: null,
+        source: 'PLAN',
+      });
       expect(held.holds[0]!.reason).not.toBe('');
       const { case: refused } = await supervisor.data<{
         case: { contactability: Contactability[] };

@@ -1,11 +1,21 @@
-import { Admin, Resource } from 'react-admin';
+import {
+  AccessDenied,
+  Admin,
+  CanAccess,
+  CustomRoutes,
+  reactRouterProvider,
+  Resource,
+} from 'react-admin';
 
+import { createAppDataProvider } from './appDataProvider';
 import audit from './audit';
 import { authProvider, session } from './auth';
+import { LoginPage } from './auth/LoginPage';
 import borrowers from './borrowers';
 import cases from './cases';
 import contacts from './contacts';
-import { createDataProvider } from './dataProvider';
+import { CUSTOM_PAGES } from './customPages';
+import { Home } from './dashboard';
 import feedback from './feedback';
 import { i18nProvider } from './i18n';
 import { APP_TITLE, Layout } from './Layout';
@@ -15,12 +25,17 @@ import users from './users';
 import visits from './visits';
 
 // Every API call carries the signed-in session's token (renewed when it is about to expire).
-const dataProvider = createDataProvider({ url: '/graphql', auth: session });
+const dataProvider = createAppDataProvider(session);
+
+// react-admin's default router; react-router-dom is not a dependency of its own here.
+const { Route } = reactRouterProvider;
 
 export const App = () => (
   <Admin
     title={APP_TITLE}
     layout={Layout}
+    loginPage={LoginPage}
+    dashboard={Home}
     dataProvider={dataProvider}
     authProvider={authProvider}
     requireAuth
@@ -37,7 +52,25 @@ export const App = () => (
     <Resource name="users" {...users} />
     <Resource name="partnerApps" {...partnerApps} />
     <Resource name="auditEvents" {...audit} />
-    {/* Referenced by the case filters; no screens of its own. */}
+    {/* Referenced by the case filters; no screens of their own. */}
     <Resource name="institutions" recordRepresentation="name" />
+    <CustomRoutes>
+      {CUSTOM_PAGES.flatMap(({ path, access, component: Page }) =>
+        Page
+          ? [
+              <Route
+                key={path}
+                path={path}
+                element={
+                  // Custom routes get no access check of their own from react-admin.
+                  <CanAccess {...access} accessDenied={<AccessDenied />}>
+                    <Page />
+                  </CanAccess>
+                }
+              />,
+            ]
+          : [],
+      )}
+    </CustomRoutes>
   </Admin>
 );

@@ -227,3 +227,7 @@ export const NextActionKind = {
   LEGAL_REVIEW: 'LEGAL_REVIEW',
 } as const;
 export type NextActionKind = (typeof NextActionKind)[keyof typeof NextActionKind];
+
+/** What placed a hold, and so what lifts it: a person (released by hand), feedback or a plan. */
+export const HoldSource = { MANUAL: 'MANUAL', FEEDBACK: 'FEEDBACK', PLAN: 'PLAN' } as const;
+export type HoldSource = (typeof HoldSource)[keyof typeof HoldSource];

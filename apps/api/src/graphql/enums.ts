@@ -24,6 +24,7 @@ const enums = {
   FeedbackKind: domain.FeedbackKind,
   FeedbackStatus: domain.FeedbackStatus,
   HoldKind: domain.HoldKind,
+  HoldSource: domain.HoldSource,
   PaymentChannel: domain.PaymentChannel,
   RepaymentPlanKind: domain.RepaymentPlanKind,
   RepaymentPlanStatus: domain.RepaymentPlanStatus,

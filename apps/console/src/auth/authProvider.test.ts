@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createDataProvider } from '../dataProvider';
 import { fakeFetch, graphqlError, graphqlResponse } from '../test/fakeFetch';
 import { createAuthProvider } from './authProvider';
+import { createReauth } from './reauth';
 import { createSession, RENEW_MARGIN_MS } from './session';
 import {
   createTokenStore,
@@ -51,11 +52,14 @@ const setup = (...answers: Parameters<typeof fakeFetch>) => {
   const storage = memoryStorage();
   const store = createTokenStore(storage);
   const session = createSession({ url: '/graphql', fetch: fake.fetch, store, now: () => NOW });
+  const reauth = createReauth();
   return {
     ...fake,
     storage,
     store,
-    authProvider: createAuthProvider(session),
+    session,
+    reauth,
+    authProvider: createAuthProvider(session, reauth),
     dataProvider: createDataProvider({ url: '/graphql', fetch: fake.fetch, auth: session }),
   };
 };
@@ -85,7 +89,15 @@ describe('authProvider', () => {
       user: { displayName: '王主管' },
     });
     await expect(authProvider.checkAuth({})).resolves.toBeUndefined();
-    await expect(authProvider.getIdentity?.()).resolves.toEqual({ id: 'u1', fullName: '王主管' });
+    await expect(authProvider.getIdentity?.()).resolves.toEqual({
+      id: 'u1',
+      fullName: '王主管',
+      email: 'supervisor@psbc.demo',
+      role: 'SUPERVISOR',
+      institutionId: 'i1',
+      institutionName: '邮储银行',
+      timeZone: 'Asia/Shanghai',
+    });
     await expect(authProvider.getPermissions?.({})).resolves.toBe('SUPERVISOR');
 
     await dataProvider.getList('cases', CASE_LIST_PARAMS);
@@ -193,10 +205,12 @@ describe('session renewal', () => {
     expect(requests.slice(1).map((r) => authorization(r.init))).toEqual(['Bearer t2', 'Bearer t2']);
   });
 
-  it('clears the session when the refresh token is refused, and the 401 reaches checkError', async () => {
-    const { authProvider, dataProvider, requests, store } = setup(
+  it('clears the session when the refresh token is refused, and asks the user to sign in again in place', async () => {
+    const { authProvider, dataProvider, reauth, requests, store } = setup(
       unauthenticated(),
       unauthenticated(),
+      graphqlResponse({ data: { login: payload('t3') } }),
+      emptyCases(),
     );
     store.write(payload('t1'));
 
@@ -205,8 +219,74 @@ describe('session renewal', () => {
     expect(requests).toHaveLength(2); // no retry without a new token
     expect((error as HttpError).status).toBe(401);
     expect(store.read()).toBeUndefined();
+    // checkError resolves: react-admin neither logs out nor navigates, so a half-filled form
+    // stays, and the failed save fails (rather than "succeeding" with empty data).
+    await expect(authProvider.checkError(error)).resolves.toBeUndefined();
+    expect(reauth.pending()).toMatchObject({ id: 'u1', email: 'supervisor@psbc.demo' });
+    // The form's error notice reads "your session has ended", translated.
+    expect((error as HttpError).message).toBe('auth.relogin.title');
+    // Meanwhile the page is kept: checkAuth passes, the menus keep the role.
+    await expect(authProvider.checkAuth({})).resolves.toBeUndefined();
+    await expect(authProvider.getPermissions?.({})).resolves.toBe('SUPERVISOR');
+    await expect(authProvider.canAccess?.({ resource: 'cases', action: 'edit' })).resolves.toBe(
+      true,
+    );
+
+    // The dialog signs in again; the next request carries the new token.
+    await authProvider.login({ username: 'supervisor@psbc.demo', password: 'arrears-demo' });
+    expect(reauth.pending()).toBeUndefined();
+    await dataProvider.getList('cases', CASE_LIST_PARAMS);
+    expect(authorization(requests[3]?.init)).toBe('Bearer t3');
+  });
+
+  it('sends a page that never had a working session to the login page, not to the dialog', async () => {
+    const { authProvider, dataProvider, reauth, store } = setup(unauthenticated());
+    // Opened after the refresh token expired: the session is dropped before any token is used.
+    store.write({ ...payload('t1', -1000), refreshExpiresAt: at(-1000) });
+
+    const error: unknown = await dataProvider.getList('cases', CASE_LIST_PARAMS).catch((e) => e);
+
+    await expect(authProvider.checkError(error)).rejects.toBe(error);
+    expect(reauth.pending()).toBeUndefined();
+  });
+
+  it('forgets the user on logout, so a later 401 goes to the login page', async () => {
+    const { authProvider, dataProvider, reauth, store } = setup(
+      emptyCases(),
+      graphqlResponse({ data: { logout: true } }),
+      unauthenticated(),
+    );
+    store.write(payload('t1'));
+    await dataProvider.getList('cases', CASE_LIST_PARAMS);
+    reauth.request(store.read()!.user);
+
+    await authProvider.logout({});
+
+    expect(reauth.pending()).toBeUndefined();
+    const error: unknown = await dataProvider.getList('cases', CASE_LIST_PARAMS).catch((e) => e);
     await expect(authProvider.checkError(error)).rejects.toBe(error);
     await expect(authProvider.checkAuth({})).rejects.toThrow();
+  });
+
+  it('adopts the session another tab renewed when its own renewal is refused', async () => {
+    const { dataProvider, requests, store } = setup(
+      unauthenticated(),
+      () => {
+        // The other tab renewed first with the same refresh token and stored its session.
+        store.write(payload('t-other'));
+        return unauthenticated();
+      },
+      emptyCases(),
+    );
+    store.write(payload('t1'));
+
+    await expect(dataProvider.getList('cases', CASE_LIST_PARAMS)).resolves.toEqual({
+      data: [],
+      total: 0,
+    });
+
+    expect(authorization(requests[2]?.init)).toBe('Bearer t-other');
+    expect(store.read()?.token).toBe('t-other');
   });
 
   it('does not call refreshSession when the refresh token has expired', async () => {

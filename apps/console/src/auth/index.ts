@@ -1,8 +1,11 @@
 import { createAuthProvider } from './authProvider';
+import { createReauth } from './reauth';
 import { createSession } from './session';
 import { browserStorage, createTokenStore } from './tokenStore';
 
+export { canRoleAccess, isRole } from './access';
 export { createAuthProvider } from './authProvider';
+export { createReauth, type Reauth } from './reauth';
 export { createSession, type Session } from './session';
 export { createTokenStore, type StoredSession, type TokenStore } from './tokenStore';
 
@@ -11,4 +14,6 @@ export const session = createSession({
   url: '/graphql',
   store: createTokenStore(browserStorage()),
 });
-export const authProvider = createAuthProvider(session);
+/** Asks for the password again, over the page, when the session ends under the user. */
+export const reauth = createReauth();
+export const authProvider = createAuthProvider(session, reauth);

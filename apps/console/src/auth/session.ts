@@ -62,6 +62,12 @@ export const RENEW_MARGIN_MS = 60_000;
 
 export interface Session extends RequestAuth {
   user(): SessionUser | undefined;
+  /**
+   * The user this page last handed a token for (or signed in), kept when the session then
+   * ends under them (renewal refused) and forgotten on `logout`. `undefined` when this page
+   * never had a working session, e.g. it was opened after the session had expired.
+   */
+  lastUser(): SessionUser | undefined;
   login(email: string, password: string): Promise<SessionUser>;
   /** Ends the session on the API (errors ignored) and forgets it here. */
   logout(): Promise<void>;
@@ -101,6 +107,7 @@ export const createSession = ({
   };
 
   let renewing: Promise<string | undefined> | undefined;
+  let lastUser: SessionUser | undefined;
 
   const refresh = async (session: StoredSession): Promise<string | undefined> => {
     if (expired(session.refreshExpiresAt)) {
@@ -116,6 +123,10 @@ export const createSession = ({
     } catch (error) {
       // The API ended the session; on any other failure keep it and let the request decide.
       if (error instanceof HttpError && error.status === 401) {
+        // Another tab renewed with the same refresh token first (the API refuses a used one):
+        // its new session is in the shared storage, and it is ours too.
+        const current = store.read();
+        if (current && current.token !== session.token) return current.token;
         store.clear();
         return undefined;
       }
@@ -123,7 +134,7 @@ export const createSession = ({
     }
   };
 
-  const renew = (rejected: string): Promise<string | undefined> => {
+  const renewShared = (rejected: string): Promise<string | undefined> => {
     const session = store.read();
     if (!session) return Promise.resolve(undefined);
     // Another request renewed it meanwhile.
@@ -134,17 +145,31 @@ export const createSession = ({
     return renewing;
   };
 
+  /** The token, remembering whose it is (see `lastUser`). */
+  const handOut = (token: string | undefined): string | undefined => {
+    if (token) lastUser = store.read()?.user ?? lastUser;
+    return token;
+  };
+
   return {
     user: () => store.read()?.user,
+    lastUser: () => lastUser,
     async token() {
       const session = store.read();
       if (!session) return undefined;
-      return expired(session.expiresAt, RENEW_MARGIN_MS) ? renew(session.token) : session.token;
+      return handOut(
+        expired(session.expiresAt, RENEW_MARGIN_MS)
+          ? await renewShared(session.token)
+          : session.token,
+      );
     },
-    renew,
+    async renew(rejected) {
+      return handOut(await renewShared(rejected));
+    },
     async login(email, password) {
       const { login } = await anonymous.request(LOGIN_MUTATION, { email, password });
       store.write(login);
+      lastUser = login.user;
       return login.user;
     },
     async logout() {
@@ -156,6 +181,7 @@ export const createSession = ({
         }
       }
       store.clear();
+      lastUser = undefined;
     },
   };
 };

@@ -1,11 +1,13 @@
 import CaseIcon from '@mui/icons-material/AssignmentLate';
+import { lazy } from 'react';
+import type { ResourceProps } from 'react-admin';
 
-import { CaseList } from './CaseList';
-import { CaseShow } from './CaseShow';
-
-export default {
-  list: CaseList,
-  show: CaseShow,
+/** The case screens, each loaded when its route is first opened. */
+const resource: Omit<ResourceProps, 'name'> = {
+  list: lazy(() => import('./CaseList')),
+  show: lazy(() => import('./CaseShow')),
   icon: CaseIcon,
   recordRepresentation: 'loanNumber',
 };
+
+export default resource;

@@ -1,28 +1,27 @@
 import { Bucket, CaseStage, CaseStatus } from '@arrears/domain';
-import type { GetListParams, GetOneParams } from 'react-admin';
+import type {
+  GetListParams,
+  GetManyParams,
+  GetOneParams,
+  UpdateManyParams,
+  UpdateParams,
+} from 'react-admin';
 
 import { apiError, badRequest } from './errors';
 import { defineOperation, type GraphqlClient } from './graphqlClient';
-import {
-  isBlank,
-  isDefaultSort,
-  toEnumList,
-  toInteger,
-  toOffsetLimit,
-  toText,
-  unsupportedFilter,
-} from './params';
-import type { ResourceHandlers } from './resource';
+import { isDefaultSort, parse, toApiFilter, toId, toOffsetLimit, type FilterSpec } from './params';
+import { eachOf, referenceThroughFilter, type ResourceHandlers } from './resource';
 import type {
   CaseDetail,
   CaseFilter,
   CaseListItem,
   CaseOrder,
   CaseOrderField,
+  CaseUpdateData,
   Connection,
 } from './types';
 
-const CASE_LIST_FIELDS = /* GraphQL */ `
+export const CASE_LIST_FIELDS = /* GraphQL */ `
   fragment CaseListFields on Case {
     id
     loanNumber
@@ -43,8 +42,10 @@ const CASE_LIST_FIELDS = /* GraphQL */ `
     status
     stage
     outstandingAmount
+    overdueSince
     dpd
     bucket
+    priority
     createdAt
     lastContact {
       id
@@ -53,6 +54,12 @@ const CASE_LIST_FIELDS = /* GraphQL */ `
   }
 `;
 
+/**
+ * What the case page needs in one request: the case, its borrower (masked) with their third
+ * parties and consent, the priority score's factors, contactability per channel and the open
+ * holds. The per-case lists (contacts, visits, plans, payments, feedback, tasks, all holds)
+ * are their resources' `getManyReference`.
+ */
 const CASE_DETAIL_FIELDS = /* GraphQL */ `
   fragment CaseDetailFields on Case {
     id
@@ -70,7 +77,33 @@ const CASE_DETAIL_FIELDS = /* GraphQL */ `
       fullName
       nationalIdMasked
       phonesMasked
-      city
+      emailMasked
+      address {
+        province
+        city
+        district
+        detail
+      }
+      employer
+      monthlyIncome
+      creditScore
+      timeZone
+      contactConsent {
+        windowStart
+        windowEnd
+        evidence
+        recordedAt
+      }
+      thirdParties {
+        id
+        fullName
+        relation
+        phoneMasked
+        debtRelated
+        refusedContact
+      }
+      createdAt
+      updatedAt
     }
     assignee {
       id
@@ -78,6 +111,7 @@ const CASE_DETAIL_FIELDS = /* GraphQL */ `
     }
     status
     stage
+    closeReason
     principalAmount
     outstandingAmount
     overdueAmount
@@ -85,6 +119,9 @@ const CASE_DETAIL_FIELDS = /* GraphQL */ `
     dpd
     bucket
     priority
+    nextAction
+    nextActionAt
+    hardshipRequestedAt
     createdAt
     updatedAt
     lastContact {
@@ -101,8 +138,39 @@ const CASE_DETAIL_FIELDS = /* GraphQL */ `
       windowStart
       windowEnd
     }
+    priorityScore {
+      score
+      factors {
+        code
+        points
+        weight
+        explanation
+      }
+    }
+    contactability {
+      channel
+      allowed
+      nextAllowedAt
+      reasons {
+        code
+        message
+      }
+    }
+    holds {
+      id
+      kind
+      source
+      channel
+      reason
+      placedAt
+    }
   }
 `;
+
+/** The case detail as the API sends it: the borrower without the page's `city`. */
+type CaseDetailData = Omit<CaseDetail, 'borrower'> & {
+  borrower: Omit<CaseDetail['borrower'], 'city'>;
+};
 
 export type CasesVariables = {
   offset: number;
@@ -125,7 +193,7 @@ export const CASES_QUERY = defineOperation<{ cases: Connection<CaseListItem> }, 
   `,
 );
 
-export const CASE_QUERY = defineOperation<{ case: CaseDetail | null }, { id: string }>(
+export const CASE_QUERY = defineOperation<{ case: CaseDetailData | null }, { id: string }>(
   /* GraphQL */ `
     query Case($id: ID!) {
       case(id: $id) {
@@ -136,6 +204,47 @@ export const CASE_QUERY = defineOperation<{ case: CaseDetail | null }, { id: str
   `,
 );
 
+export interface AssignCaseInput {
+  caseId: string;
+  /** Null unassigns. */
+  assigneeId: string | null;
+}
+
+export const ASSIGN_CASE_MUTATION = defineOperation<
+  { assignCase: CaseDetailData },
+  { input: AssignCaseInput }
+>(/* GraphQL */ `
+  mutation AssignCase($input: AssignCaseInput!) {
+    assignCase(input: $input) {
+      ...CaseDetailFields
+    }
+  }
+  ${CASE_DETAIL_FIELDS}
+`);
+
+export interface UpdateCaseInput {
+  id: string;
+  version: number;
+  status?: CaseStatus;
+  closeReason?: string | null;
+  stage?: CaseStage;
+  priority?: number;
+  nextAction?: string | null;
+  nextActionAt?: string | null;
+}
+
+export const UPDATE_CASE_MUTATION = defineOperation<
+  { updateCase: CaseDetailData },
+  { input: UpdateCaseInput }
+>(/* GraphQL */ `
+  mutation UpdateCase($input: UpdateCaseInput!) {
+    updateCase(input: $input) {
+      ...CaseDetailFields
+    }
+  }
+  ${CASE_DETAIL_FIELDS}
+`);
+
 /** The list columns the API can sort by, keyed by the record field react-admin sorts on. */
 export const CASE_ORDER_FIELDS = {
   loanNumber: 'LOAN_NUMBER',
@@ -143,6 +252,7 @@ export const CASE_ORDER_FIELDS = {
   outstandingAmount: 'OUTSTANDING_AMOUNT',
   overdueSince: 'OVERDUE_SINCE',
   createdAt: 'CREATED_AT',
+  priority: 'PRIORITY',
 } as const satisfies Record<string, CaseOrderField>;
 
 const toCaseOrder = (sort: GetListParams['sort']): CaseOrder[] | null => {
@@ -153,48 +263,68 @@ const toCaseOrder = (sort: GetListParams['sort']): CaseOrder[] | null => {
 };
 
 /**
- * The filter values the case list sends (its filter inputs' sources), as the API's
- * `CaseFilter`. `q` is react-admin's name for full-text search.
+ * The case list's filter inputs (their `source`s) and the `CaseFilter` field each sets. `q`
+ * is react-admin's name for full-text search (borrower name or loan number). Decimals stay
+ * strings; the API checks their form.
  */
-export const toCaseFilter = (values: Record<string, unknown> = {}): CaseFilter => {
-  const filter: CaseFilter = {};
-  for (const [name, value] of Object.entries(values)) {
-    if (isBlank(value)) continue;
-    switch (name) {
-      case 'q': {
-        const search = toText(value, name);
-        if (search) filter.search = search;
-        break;
-      }
-      case 'status':
-        filter.status = toEnumList(value, Object.values(CaseStatus), name);
-        break;
-      case 'stage':
-        filter.stage = toEnumList(value, Object.values(CaseStage), name);
-        break;
-      case 'bucket':
-        filter.bucket = toEnumList(value, Object.values(Bucket), name);
-        break;
-      case 'institutionId':
-      case 'assigneeId':
-      case 'outstandingMin':
-      case 'outstandingMax':
-        // Decimals stay strings; the API checks their form.
-        filter[name] = toText(value, name);
-        break;
-      case 'dpdMin':
-      case 'dpdMax':
-        filter[name] = toInteger(value, name);
-        break;
-      default:
-        throw unsupportedFilter('case', name);
-    }
-  }
-  return filter;
+export const CASE_FILTERS: FilterSpec = {
+  q: ['search', parse.text],
+  institutionId: ['institutionId', parse.text],
+  borrowerId: ['borrowerId', parse.text],
+  status: ['status', parse.enums(Object.values(CaseStatus))],
+  stage: ['stage', parse.enums(Object.values(CaseStage))],
+  bucket: ['bucket', parse.enums(Object.values(Bucket))],
+  assigneeId: ['assigneeId', parse.text],
+  unassigned: ['unassigned', parse.boolean],
+  dpdMin: ['dpdMin', parse.integer],
+  dpdMax: ['dpdMax', parse.integer],
+  outstandingMin: ['outstandingMin', parse.text],
+  outstandingMax: ['outstandingMax', parse.text],
 };
 
-export const casesHandlers = (client: GraphqlClient): ResourceHandlers => ({
-  async getList({ pagination, sort, filter, signal }: GetListParams) {
+export const toCaseFilter = (values: Record<string, unknown> = {}): CaseFilter =>
+  toApiFilter<CaseFilter>('case', values, CASE_FILTERS);
+
+/** The page shows the borrower's city beside their name. */
+const toCaseDetail = (data: CaseDetailData): CaseDetail => ({
+  ...data,
+  borrower: { ...data.borrower, city: data.borrower.address.city },
+});
+
+const UPDATABLE = ['status', 'stage', 'priority', 'nextAction', 'nextActionAt'] as const;
+
+/** The assignee `data` asks for, or `undefined` when it leaves the assignment as it is. */
+const requestedAssignee = (
+  data: CaseUpdateData,
+  previous: Partial<CaseDetail> | undefined,
+): string | null | undefined => {
+  const current = previous?.assignee?.id ?? null;
+  let wanted: string | null | undefined;
+  if ('assigneeId' in data) wanted = data.assigneeId || null;
+  else if ('assignee' in data) wanted = data.assignee?.id ?? null;
+  if (wanted === undefined || (previous && wanted === current)) return undefined;
+  return wanted;
+};
+
+/** The `updateCase` fields `data` changes against the record the form was filled from. */
+const changedFields = (
+  data: CaseUpdateData,
+  previous: Partial<CaseDetail> | undefined,
+): Omit<UpdateCaseInput, 'id' | 'version'> => {
+  const changes: Record<string, unknown> = {};
+  for (const key of UPDATABLE) {
+    if (data[key] === undefined) continue;
+    // A cleared text input sends '': no next action.
+    const value = data[key] === '' ? null : data[key];
+    if (previous && value === (previous[key] ?? null)) continue;
+    changes[key] = value;
+  }
+  if (changes.status === 'CLOSED' && data.closeReason) changes.closeReason = data.closeReason;
+  return changes;
+};
+
+export const casesHandlers = (client: GraphqlClient): ResourceHandlers => {
+  const getList = async ({ pagination, sort, filter, signal }: GetListParams) => {
     const variables: CasesVariables = {
       ...toOffsetLimit(pagination),
       filter: toCaseFilter(filter),
@@ -202,11 +332,75 @@ export const casesHandlers = (client: GraphqlClient): ResourceHandlers => ({
     };
     const { cases } = await client.request(CASES_QUERY, variables, { signal });
     return { data: cases.nodes, total: cases.totalCount };
-  },
+  };
 
-  async getOne({ id, signal }: GetOneParams) {
-    const result = await client.request(CASE_QUERY, { id: String(id) }, { signal });
-    if (!result.case) throw apiError(`Case ${id} does not exist.`, 'NOT_FOUND');
-    return { data: result.case };
-  },
-});
+  const assign = async (caseId: string, assigneeId: string | null) =>
+    (await client.request(ASSIGN_CASE_MUTATION, { input: { caseId, assigneeId } })).assignCase;
+
+  return {
+    getList,
+
+    getOne: async ({ id, signal }: GetOneParams) => {
+      const result = await client.request(CASE_QUERY, { id: toId(id) }, { signal });
+      if (!result.case) throw apiError(`Case ${id} does not exist.`, 'NOT_FOUND');
+      return { data: toCaseDetail(result.case) };
+    },
+
+    /** Reference fields: every case named, in one request (the API's `ids` filter). */
+    getMany: async ({ ids, signal }: GetManyParams) => {
+      const wanted = ids.map(String);
+      const { cases } = await client.request(
+        CASES_QUERY,
+        { offset: 0, limit: Math.max(1, wanted.length), filter: { ids: wanted }, orderBy: null },
+        { signal },
+      );
+      return { data: cases.nodes };
+    },
+
+    /** A user's, a borrower's or an institution's cases. */
+    getManyReference: referenceThroughFilter(
+      'case',
+      ['assigneeId', 'borrowerId', 'institutionId'],
+      getList,
+    ),
+
+    /**
+     * Assigns (`assigneeId`, or a changed `assignee.id`) through `assignCase`, and changes
+     * status, stage, priority and next action through `updateCase`, which needs the version
+     * the form read (`data.version`, else `previousData.version`): a stale one is a CONFLICT.
+     * Fields that equal `previousData`'s are not sent. Resolves to the case page's record.
+     */
+    async update({ id, data, previousData }: UpdateParams<CaseDetail>) {
+      const caseId = toId(id);
+      const changes = data as CaseUpdateData;
+      const previous = previousData as Partial<CaseDetail> | undefined;
+      const fields = changedFields(changes, previous);
+      const assignee = requestedAssignee(changes, previous);
+      let updated: CaseDetailData | undefined;
+      if (Object.keys(fields).length > 0) {
+        const version = changes.version ?? previous?.version;
+        if (typeof version !== 'number') {
+          throw badRequest('Updating a case needs the version that was read (data.version).');
+        }
+        const input = { id: caseId, version, ...fields };
+        updated = (await client.request(UPDATE_CASE_MUTATION, { input })).updateCase;
+      }
+      if (assignee !== undefined) updated = await assign(caseId, assignee);
+      if (!updated) {
+        const current = await client.request(CASE_QUERY, { id: caseId });
+        if (!current.case) throw apiError(`Case ${id} does not exist.`, 'NOT_FOUND');
+        updated = current.case;
+      }
+      return { data: toCaseDetail(updated) };
+    },
+
+    /** Bulk assignment: `data` is `{ assigneeId }` (null unassigns), sent as one `assignCase` per case. */
+    async updateMany({ ids, data }: UpdateManyParams<CaseDetail>) {
+      const { assigneeId, ...rest } = (data ?? {}) as CaseUpdateData;
+      if (Object.keys(rest).length > 0 || assigneeId === undefined) {
+        throw badRequest('Cases can only be updated in bulk to assign them: send { assigneeId }.');
+      }
+      return eachOf(ids, 'assigned', (caseId) => assign(caseId, assigneeId || null));
+    },
+  };
+};

@@ -20,10 +20,54 @@ const caseRow: CaseListItem = {
   status: 'IN_PROGRESS',
   stage: 'PHONE',
   outstandingAmount: '12345.60',
+  overdueSince: '2026-01-15',
   dpd: 45,
   bucket: 'M2',
+  priority: 80,
   createdAt: '2026-01-02T03:04:05.000Z',
   lastContact: { id: 'k1', occurredAt: '2026-03-01T14:30:00.000Z' },
+};
+
+const detail: CaseDetail = {
+  ...caseRow,
+  version: 3,
+  institution: { id: 'i1', code: 'XBGS', name: '西北工商银行', timeZone: 'Asia/Shanghai' },
+  borrower: {
+    id: 'b1',
+    fullName: '张三',
+    nationalIdMasked: '110***********1234',
+    phonesMasked: ['138****5678'],
+    emailMasked: null,
+    address: { province: '陕西省', city: '西安', district: '雁塔区', detail: '科技路1号' },
+    employer: null,
+    monthlyIncome: null,
+    creditScore: null,
+    timeZone: null,
+    contactConsent: null,
+    thirdParties: [],
+    createdAt: '2026-01-02T03:04:05.000Z',
+    updatedAt: '2026-01-02T03:04:05.000Z',
+    city: '西安',
+  },
+  closeReason: null,
+  principalAmount: '20000.00',
+  overdueAmount: '1500.00',
+  nextAction: null,
+  nextActionAt: null,
+  hardshipRequestedAt: null,
+  updatedAt: '2026-03-01T14:31:00.000Z',
+  lastContact: {
+    id: 'k1',
+    channel: 'PHONE',
+    result: 'CONVERSATION',
+    outcome: 'PROMISE_TO_PAY',
+    occurredAt: '2026-03-01T14:30:00.000Z',
+    note: null,
+  },
+  nextVisit: null,
+  priorityScore: { score: 80, factors: [] },
+  contactability: [],
+  holds: [],
 };
 
 const casesPage = (nodes: CaseListItem[], totalCount: number) =>
@@ -151,7 +195,7 @@ describe('cases', () => {
 
       expect(error.status).toBe(400);
       expect(error.message).toBe('dpdMax must not be below dpdMin');
-      expect(error.body.errors).toEqual({ dpdMax: 'dpdMax must not be below dpdMin' });
+      expect(error.body.errors).toMatchObject({ dpdMax: 'dpdMax must not be below dpdMin' });
     });
 
     it("hands react-admin's abort signal to fetch", async () => {
@@ -166,46 +210,29 @@ describe('cases', () => {
   });
 
   describe('getOne', () => {
-    const detail: CaseDetail = {
-      ...caseRow,
-      version: 3,
-      institution: { id: 'i1', code: 'XBGS', name: '西北工商银行', timeZone: 'Asia/Shanghai' },
-      borrower: {
-        id: 'b1',
-        fullName: '张三',
-        nationalIdMasked: '110***********1234',
-        phonesMasked: ['138****5678'],
-        city: '西安',
-      },
-      principalAmount: '20000.00',
-      overdueAmount: '1500.00',
-      overdueSince: '2026-01-15',
-      priority: 80,
-      updatedAt: '2026-03-01T14:31:00.000Z',
-      lastContact: {
-        id: 'k1',
-        channel: 'PHONE',
-        result: 'CONVERSATION',
-        outcome: 'PROMISE_TO_PAY',
-        occurredAt: '2026-03-01T14:30:00.000Z',
-        note: null,
-      },
-      nextVisit: null,
-    };
+    /** As the API sends it: the page's `borrower.city` is the data provider's. */
+    const { borrower, ...sent } = detail;
+    const { city: _city, ...sentBorrower } = borrower;
+    const apiDetail = { ...sent, borrower: sentBorrower };
 
     it('fetches one case by id with the detail fields', async () => {
-      const { dataProvider, requests } = providerWith(graphqlResponse({ data: { case: detail } }));
+      const { dataProvider, requests } = providerWith(
+        graphqlResponse({ data: { case: apiDetail } }),
+      );
 
       const result = await dataProvider.getOne('cases', { id: 'c1' });
 
       expect(result).toEqual({ data: detail });
+      expect(result.data.borrower.city).toBe('西安');
       expect(requests[0]?.query).toMatch(/query Case\(\$id: ID!\)/);
       expect(requests[0]?.query).toMatch(/nationalIdMasked/);
       expect(requests[0]?.variables).toEqual({ id: 'c1' });
     });
 
     it('sends a numeric id as the ID string the schema expects', async () => {
-      const { dataProvider, requests } = providerWith(graphqlResponse({ data: { case: detail } }));
+      const { dataProvider, requests } = providerWith(
+        graphqlResponse({ data: { case: apiDetail } }),
+      );
 
       await dataProvider.getOne('cases', { id: 7 });
 
@@ -301,23 +328,289 @@ describe('institutions', () => {
   });
 });
 
+describe('cases: update and bulk assign', () => {
+  const assigned = (assignee: CaseDetail['assignee']) => {
+    const { city: _city, ...borrower } = detail.borrower;
+    return graphqlResponse({ data: { assignCase: { ...detail, borrower, assignee } } });
+  };
+
+  it('assigns through assignCase when the assignee changed, and nothing else', async () => {
+    const { dataProvider, requests } = providerWith(assigned({ id: 'u2', displayName: '李四' }));
+
+    const result = await dataProvider.update('cases', {
+      id: 'c1',
+      data: { ...detail, assigneeId: 'u2' },
+      previousData: detail,
+    });
+
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.query).toMatch(/mutation AssignCase\(/);
+    expect(requests[0]?.variables).toEqual({ input: { caseId: 'c1', assigneeId: 'u2' } });
+    expect(result.data.assignee).toEqual({ id: 'u2', displayName: '李四' });
+    expect(result.data.borrower.city).toBe('西安');
+  });
+
+  it('sends only the changed fields to updateCase, with the version the form read', async () => {
+    const { city: _city, ...borrower } = detail.borrower;
+    const { dataProvider, requests } = providerWith(
+      graphqlResponse({ data: { updateCase: { ...detail, borrower, status: 'ESCALATED' } } }),
+    );
+
+    await dataProvider.update('cases', {
+      id: 'c1',
+      data: { ...detail, status: 'ESCALATED', priority: 90, nextAction: '' },
+      previousData: detail,
+    });
+
+    expect(requests[0]?.query).toMatch(/mutation UpdateCase\(/);
+    expect(requests[0]?.variables).toEqual({
+      input: { id: 'c1', version: 3, status: 'ESCALATED', priority: 90 },
+    });
+  });
+
+  it('refuses an update without the version that was read, before calling the API', async () => {
+    const { dataProvider, requests } = providerWith();
+
+    const error = await rejectionOf(
+      dataProvider.update('cases', { id: 'c1', data: { priority: 10 }, previousData: undefined }),
+    );
+
+    expect(error.status).toBe(400);
+    expect(requests).toHaveLength(0);
+  });
+
+  it('assigns each case in bulk and names the ones that failed', async () => {
+    const { dataProvider, requests } = providerWith(
+      assigned({ id: 'u2', displayName: '李四' }),
+      graphqlResponse({
+        data: null,
+        errors: [graphqlError('a closed case cannot be assigned', { code: 'CONFLICT' })],
+      }),
+      assigned({ id: 'u2', displayName: '李四' }),
+    );
+
+    const error = await rejectionOf(
+      dataProvider.updateMany('cases', { ids: ['c1', 'c2', 'c3'], data: { assigneeId: 'u2' } }),
+    );
+
+    expect(requests.map((r) => r.variables)).toEqual(
+      ['c1', 'c2', 'c3'].map((caseId) => ({ input: { caseId, assigneeId: 'u2' } })),
+    );
+    expect(error.status).toBe(409);
+    expect(error.message).toBe('1 of 3 could not be assigned: a closed case cannot be assigned');
+    expect(error.body.failedIds).toEqual(['c2']);
+  });
+
+  it('only assigns in bulk', async () => {
+    const { dataProvider, requests } = providerWith();
+
+    const error = await rejectionOf(
+      dataProvider.updateMany('cases', { ids: ['c1'], data: { status: 'CLOSED' } }),
+    );
+
+    expect(error.status).toBe(400);
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe("lists in the API's fixed order", () => {
+  const contactsPage = () => graphqlResponse({ data: { contacts: { nodes: [], totalCount: 0 } } });
+
+  it('accepts the order the API lists in, and the default', async () => {
+    const { dataProvider, requests } = providerWith(contactsPage(), contactsPage());
+
+    await dataProvider.getList('contacts', {
+      ...listParams,
+      sort: { field: 'occurredAt', order: 'DESC' },
+    });
+    await dataProvider.getList('contacts', listParams);
+
+    expect(requests).toHaveLength(2);
+  });
+
+  it.each<[string, string, Partial<GetListParams>]>([
+    ['contacts', 'another order', { sort: { field: 'occurredAt', order: 'ASC' } }],
+    ['visits', 'another column', { sort: { field: 'status', order: 'ASC' } }],
+    ['feedback', 'a filter it does not have', { filter: { receiptCode: 'FB1' } }],
+    ['tasks', 'a day that is not YYYY-MM-DD', { filter: { dueBy: '1 March' } }],
+    ['payments', 'an instant that is not one', { filter: { paidFrom: 'yesterday' } }],
+    ['users', 'a role that does not exist', { filter: { role: 'CEO' } }],
+    ['feedback', 'an overdue flag that is not a boolean', { filter: { overdue: 'maybe' } }],
+    ['holds', 'no case', { filter: {} }],
+  ])('rejects %s with %s', async (resource, _case, params) => {
+    const { dataProvider, requests } = providerWith();
+
+    const error = await rejectionOf(dataProvider.getList(resource, { ...listParams, ...params }));
+
+    expect(error.status).toBe(400);
+    expect(requests).toHaveLength(0);
+  });
+
+  it('refuses a reference target the API cannot filter by', async () => {
+    const { dataProvider, requests } = providerWith();
+
+    const error = await rejectionOf(
+      dataProvider.getManyReference('payments', { ...listParams, target: 'borrowerId', id: 'b1' }),
+    );
+
+    expect(error.message).toMatch(/cannot be narrowed to one "borrowerId"/);
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe('holds, through the case', () => {
+  const hold = (n: number) => ({ id: `h${n}`, kind: 'DISPUTE', reason: `r${n}` });
+
+  it("pages the case's holds here, open ones by default", async () => {
+    const { dataProvider, requests } = providerWith(
+      graphqlResponse({ data: { case: { id: 'c1', holds: [hold(1), hold(2), hold(3)] } } }),
+    );
+
+    const result = await dataProvider.getManyReference('holds', {
+      ...listParams,
+      pagination: { page: 2, perPage: 2 },
+      target: 'caseId',
+      id: 'c1',
+    });
+
+    expect(requests[0]?.variables).toEqual({ caseId: 'c1', includeReleased: false });
+    expect(result).toEqual({ data: [hold(3)], total: 3 });
+  });
+
+  it("releases with the record's releaseNote, and shows a missing note under it", async () => {
+    const { dataProvider, requests } = providerWith(
+      graphqlResponse({
+        data: null,
+        errors: [graphqlError('note: is required', { code: 'BAD_USER_INPUT', field: 'note' })],
+      }),
+    );
+
+    const error = await rejectionOf(
+      dataProvider.update('holds', { id: 'h1', data: { releaseNote: ' ' }, previousData: hold(1) }),
+    );
+
+    expect(requests[0]?.variables).toEqual({ input: { holdId: 'h1', note: ' ' } });
+    expect(error.body.errors?.releaseNote).toBe('is required');
+  });
+});
+
+describe('create', () => {
+  it('sends only what the input has: no record fields, no blanks, Dates as ISO strings', async () => {
+    const { dataProvider, requests } = providerWith(
+      graphqlResponse({ data: { logContact: { id: 'k9' } } }),
+    );
+
+    await dataProvider.create('contacts', {
+      data: {
+        id: 'ignored',
+        case: { id: 'c1' },
+        caseId: 'c1',
+        channel: 'SMS',
+        result: 'DELIVERED',
+        outcome: '',
+        note: null,
+        occurredAt: new Date('2026-03-01T02:00:00Z'),
+      },
+    });
+
+    expect(requests[0]?.variables).toEqual({
+      input: {
+        caseId: 'c1',
+        channel: 'SMS',
+        result: 'DELIVERED',
+        note: null,
+        occurredAt: '2026-03-01T02:00:00.000Z',
+      },
+    });
+  });
+
+  it("turns a number input's amount into the Decimal string the API reads", async () => {
+    const { dataProvider, requests } = providerWith(
+      graphqlResponse({ data: { recordPayment: { id: 'p1' } } }),
+    );
+
+    await dataProvider.create('payments', {
+      data: {
+        caseId: 'c1',
+        amount: 1234.5,
+        paidAt: '2026-03-01T02:00:00Z',
+        channel: 'CASH',
+        externalRef: 'R1',
+      },
+    });
+
+    expect(requests[0]?.variables.input).toMatchObject({ amount: '1234.5' });
+  });
+
+  it('returns a new partner app with its key, shown this once', async () => {
+    const app = { id: 'a1', name: 'Core', keyPrefix: 'abc', scopes: ['cases:read'] };
+    const { dataProvider } = providerWith(
+      graphqlResponse({ data: { createPartnerApp: { apiKey: 'ark_abc_secret', app } } }),
+    );
+
+    const result = await dataProvider.create('partnerApps', {
+      data: { name: 'Core', scopes: ['cases:read'] },
+    });
+
+    expect(result.data).toEqual({ ...app, apiKey: 'ark_abc_secret' });
+  });
+});
+
+describe('tasks', () => {
+  it('can only be completed', async () => {
+    const { dataProvider, requests } = providerWith();
+
+    const error = await rejectionOf(
+      dataProvider.update('tasks', { id: 't1', data: { note: 'x' }, previousData: { id: 't1' } }),
+    );
+
+    expect(error.status).toBe(400);
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe('workflow actions', () => {
+  it("gives each worklist row its case's id, as react-admin lists want", async () => {
+    const item = { case: caseRow, nextAction: { kind: 'PHONE' }, priority: { score: 80 } };
+    const { dataProvider, requests } = providerWith(
+      graphqlResponse({ data: { myWorklist: { totalCount: 41, nodes: [item] } } }),
+    );
+
+    const result = await dataProvider.myWorklist({ pagination: { page: 2, perPage: 20 } });
+
+    expect(requests[0]?.variables).toEqual({ offset: 20, limit: 20 });
+    expect(result).toEqual({ data: [{ id: 'c1', ...item }], total: 41 });
+  });
+
+  it('sends ids as the ID strings the schema expects', async () => {
+    const { dataProvider, requests } = providerWith(
+      graphqlResponse({ data: { revealBorrowerPII: { nationalId: 'x', phones: [] } } }),
+    );
+
+    await dataProvider.revealBorrowerPII(42, 'borrower called');
+
+    expect(requests[0]?.variables).toEqual({ borrowerId: '42', reason: 'borrower called' });
+  });
+});
+
 describe('methods the API does not have yet', () => {
   const calls: Array<[string, (dataProvider: DataProvider) => Promise<unknown>]> = [
-    ['cases.getMany', (dp) => dp.getMany('cases', { ids: ['c1'] })],
-    [
-      'cases.getManyReference',
-      (dp) => dp.getManyReference('cases', { ...listParams, target: 'assigneeId', id: 'u1' }),
-    ],
     ['cases.create', (dp) => dp.create('cases', { data: {} })],
-    ['cases.update', (dp) => dp.update('cases', { id: 'c1', data: {}, previousData: caseRow })],
-    ['cases.updateMany', (dp) => dp.updateMany('cases', { ids: ['c1'], data: {} })],
     ['cases.delete', (dp) => dp.delete('cases', { id: 'c1' })],
     ['cases.deleteMany', (dp) => dp.deleteMany('cases', { ids: ['c1'] })],
     ['institutions.getOne', (dp) => dp.getOne('institutions', { id: 'i1' })],
-    ['borrowers.getList', (dp) => dp.getList('borrowers', listParams)],
+    ['borrowers.create', (dp) => dp.create('borrowers', { data: {} })],
+    [
+      'contacts.update',
+      (dp) => dp.update('contacts', { id: 'k1', data: {}, previousData: { id: 'k1' } }),
+    ],
+    ['auditEvents.create', (dp) => dp.create('auditEvents', { data: {} })],
+    ['auditEvents.delete', (dp) => dp.delete('auditEvents', { id: 'e1' })],
+    ['partnerApps.delete', (dp) => dp.delete('partnerApps', { id: 'a1' })],
+    ['holds.getOne', (dp) => dp.getOne('holds', { id: 'h1' })],
+    ['dashboard.getList', (dp) => dp.getList('dashboard', listParams)],
     ['constructor.getList', (dp) => dp.getList('constructor', listParams)],
   ];
-
   it.each(calls)('%s rejects with 501 "not supported yet"', async (name, call) => {
     const { dataProvider, requests } = providerWith();
 

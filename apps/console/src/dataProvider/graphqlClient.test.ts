@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { fakeFetch, graphqlError, graphqlResponse, rejectionOf } from '../test/fakeFetch';
+import { ROOT_ERROR } from './errors';
 import { createGraphqlClient, defineOperation } from './graphqlClient';
 
 const PING = defineOperation<{ ping: string }, { times: number }>(
@@ -39,7 +40,6 @@ describe('createGraphqlClient', () => {
     ['FORBIDDEN', 403],
     ['NOT_FOUND', 404],
     ['CONFLICT', 409],
-    ['POLICY_VIOLATION', 422],
     ['RATE_LIMITED', 429],
     ['INTERNAL', 500],
   ])('turns %s into an HttpError with status %i and the API message', async (code, status) => {
@@ -54,7 +54,7 @@ describe('createGraphqlClient', () => {
     expect(error.body).toMatchObject({ code, graphqlErrors: [{ message: `it said ${code}` }] });
   });
 
-  it('puts BAD_USER_INPUT messages under body.errors[field] for react-admin forms', async () => {
+  it('puts each message under body.errors[field] for react-admin forms, without the field name', async () => {
     const { client } = clientWith(
       graphqlResponse({
         data: null,
@@ -69,23 +69,172 @@ describe('createGraphqlClient', () => {
 
     expect(error.status).toBe(400);
     expect(error.message).toBe('dpdMin: must not be negative; amount: at most two decimals');
+    expect(error.body.field).toBe('dpdMin');
     expect(error.body.errors).toEqual({
-      dpdMin: 'dpdMin: must not be negative',
-      amount: 'amount: at most two decimals',
+      dpdMin: 'must not be negative',
+      amount: 'at most two decimals',
+      // react-admin notifies this instead of its generic "the form is not valid".
+      [ROOT_ERROR]: 'dpdMin: must not be negative; amount: at most two decimals',
     });
   });
 
-  it('keeps field errors out of errors that are not BAD_USER_INPUT', async () => {
+  it('names nested inputs by their form path and renames fields the operation says to', async () => {
+    const RENAMING = defineOperation<{ ping: string }, { times: number }>(PING.document, {
+      rename: { note: 'releaseNote' },
+    });
     const { client } = clientWith(
       graphqlResponse({
         data: null,
-        errors: [graphqlError('not now', { code: 'POLICY_VIOLATION', field: 'channel' })],
+        errors: [
+          graphqlError('installments[1].amount: must be positive', {
+            code: 'BAD_USER_INPUT',
+            field: 'installments[1].amount',
+          }),
+          graphqlError('note: is required', { code: 'BAD_USER_INPUT', field: 'note' }),
+        ],
+      }),
+    );
+
+    const error = await rejectionOf(client.request(RENAMING, { times: 1 }));
+
+    expect(error.body.errors).toMatchObject({
+      'installments.1.amount': 'must be positive',
+      releaseNote: 'is required',
+    });
+  });
+
+  it('puts a CONFLICT that names a field on that field', async () => {
+    const { client } = clientWith(
+      graphqlResponse({
+        data: null,
+        errors: [
+          graphqlError('this external reference was already recorded with other details', {
+            code: 'CONFLICT',
+            field: 'externalRef',
+          }),
+        ],
       }),
     );
 
     const error = await rejectionOf(client.request(PING, { times: 1 }));
 
+    expect(error.status).toBe(409);
+    expect(error.body.errors?.externalRef).toBe(
+      'this external reference was already recorded with other details',
+    );
+  });
+
+  it('leaves body.errors out when no field is named, so react-admin notifies the message', async () => {
+    const { client } = clientWith(
+      graphqlResponse({
+        data: null,
+        errors: [graphqlError('Case c1 is at version 3, not 2; reload it', { code: 'CONFLICT' })],
+      }),
+    );
+
+    const error = await rejectionOf(client.request(PING, { times: 1 }));
+
+    expect(error.message).toBe('Case c1 is at version 3, not 2; reload it');
     expect(error.body.errors).toBeUndefined();
+  });
+
+  describe('POLICY_VIOLATION', () => {
+    const QUIET =
+      "Quiet hours: no contact between 22:00 and 08:00 in the borrower's time zone (Asia/Shanghai).";
+    const HOLD = 'Collection is on hold: the debt is disputed and the dispute is open.';
+    const LOG = defineOperation<{ ping: string }, { times: number }>(PING.document, {
+      policy: { QUIET_HOURS: 'occurredAt', CEASE_CHANNEL: 'channel' },
+    });
+    const refusal = (rules: { code: string; message: string }[], nextAllowedAt: string | null) =>
+      graphqlResponse({
+        data: null,
+        errors: [
+          graphqlError(
+            `Refused by the collection policy: ${rules.map((r) => r.message).join(' ')}`,
+            {
+              code: 'POLICY_VIOLATION',
+              rules,
+              nextAllowedAt,
+            },
+          ),
+        ],
+      });
+    const shanghai = () => 'Asia/Shanghai';
+
+    it('says which rules refuse and when it is allowed again, in the zone the console works in', async () => {
+      const fake = fakeFetch(
+        refusal([{ code: 'QUIET_HOURS', message: QUIET }], '2026-03-02T00:00:00.000Z'),
+      );
+      const client = createGraphqlClient({
+        url: '/graphql',
+        fetch: fake.fetch,
+        timeZone: shanghai,
+      });
+
+      const error = await rejectionOf(client.request(LOG, { times: 1 }));
+
+      expect(error.status).toBe(422);
+      expect(error.message).toBe(
+        `Refused by the collection policy: ${QUIET} Allowed again from 2026-03-02 08:00 (Asia/Shanghai).`,
+      );
+      expect(error.body).toMatchObject({
+        code: 'POLICY_VIOLATION',
+        field: 'occurredAt',
+        rules: [{ code: 'QUIET_HOURS', message: QUIET }],
+        nextAllowedAt: '2026-03-02T00:00:00.000Z',
+      });
+      expect(error.body.errors).toEqual({
+        occurredAt: `${QUIET} Allowed again from 2026-03-02 08:00 (Asia/Shanghai).`,
+        [ROOT_ERROR]: error.message,
+      });
+    });
+
+    it('keeps a rule about the whole action (a hold) for the form-wide message only', async () => {
+      const fake = fakeFetch(refusal([{ code: 'HOLD_DISPUTE', message: HOLD }], null));
+      const client = createGraphqlClient({
+        url: '/graphql',
+        fetch: fake.fetch,
+        timeZone: shanghai,
+      });
+
+      const error = await rejectionOf(client.request(LOG, { times: 1 }));
+
+      expect(error.message).toBe(
+        `Refused by the collection policy: ${HOLD} No time is set: it stays refused until what blocks it is lifted.`,
+      );
+      expect(error.body.field).toBeUndefined();
+      expect(error.body.nextAllowedAt).toBeNull();
+      expect(error.body.errors).toEqual({ [ROOT_ERROR]: error.message });
+    });
+
+    it('writes the time in UTC when the zone is not one Intl knows', async () => {
+      const fake = fakeFetch(
+        refusal([{ code: 'QUIET_HOURS', message: QUIET }], '2026-03-02T00:00:00.000Z'),
+      );
+      const client = createGraphqlClient({
+        url: '/graphql',
+        fetch: fake.fetch,
+        timeZone: () => 'Mars/Olympus_Mons',
+      });
+
+      const error = await rejectionOf(client.request(LOG, { times: 1 }));
+
+      expect(error.message).toMatch(/Allowed again from 2026-03-02 00:00 \(UTC\)\.$/);
+    });
+
+    it('puts the refusal on the field the API names, when it names one', async () => {
+      const { client } = clientWith(
+        graphqlResponse({
+          data: null,
+          errors: [graphqlError('not now', { code: 'POLICY_VIOLATION', field: 'channel' })],
+        }),
+      );
+
+      const error = await rejectionOf(client.request(PING, { times: 1 }));
+
+      expect(error.status).toBe(422);
+      expect(error.body.errors?.channel).toMatch(/^not now\. No time is set/);
+    });
   });
 
   it('rejects when errors come with partial data rather than showing half a record', async () => {

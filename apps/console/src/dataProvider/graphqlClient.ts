@@ -1,6 +1,6 @@
 import { HttpError } from 'react-admin';
 
-import { apiError, fromGraphqlErrors, type GraphqlError } from './errors';
+import { apiError, fromGraphqlErrors, type ErrorFieldMap, type GraphqlError } from './errors';
 
 export type Variables = Record<string, unknown>;
 
@@ -10,13 +10,16 @@ export type Variables = Record<string, unknown>;
  */
 export interface Operation<TData, TVariables extends Variables> {
   readonly document: string;
+  /** Where its errors land on the form that sent it (see `ErrorFieldMap`). */
+  readonly errorFields?: ErrorFieldMap;
   /** Never set: it only carries the two type parameters. */
   readonly __types?: (variables: TVariables) => TData;
 }
 
 export const defineOperation = <TData, TVariables extends Variables>(
   document: string,
-): Operation<TData, TVariables> => ({ document });
+  errorFields?: ErrorFieldMap,
+): Operation<TData, TVariables> => (errorFields ? { document, errorFields } : { document });
 
 export interface GraphqlClient {
   /**
@@ -52,6 +55,12 @@ export interface GraphqlClientOptions {
   fetch?: typeof fetch;
   /** Sends `Authorization: Bearer <token>` when it has a token; without it, requests are anonymous. */
   auth?: RequestAuth;
+  /**
+   * The IANA zone error messages write times in (a refusal's next allowed time): the signed-in
+   * user's institution's, so it matches the rest of the console. The viewer's own zone when
+   * left out or when it returns `undefined`.
+   */
+  timeZone?: () => string | undefined;
 }
 
 interface GraphqlResponse {
@@ -63,6 +72,7 @@ export const createGraphqlClient = ({
   url,
   fetch: fetchImpl = (input, init) => fetch(input, init),
   auth,
+  timeZone,
 }: GraphqlClientOptions): GraphqlClient => {
   const send = async <TData, TVariables extends Variables>(
     operation: Operation<TData, TVariables>,
@@ -96,7 +106,10 @@ export const createGraphqlClient = ({
 
     const payload = parseGraphqlResponse(text);
     if (payload?.errors?.length) {
-      throw fromGraphqlErrors(payload.errors, response.status);
+      throw fromGraphqlErrors(payload.errors, response.status, {
+        fields: operation.errorFields,
+        timeZone: timeZone?.(),
+      });
     }
     if (!response.ok) {
       const reason = `${response.status} ${response.statusText}`.trim();

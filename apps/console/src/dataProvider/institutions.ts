@@ -2,8 +2,8 @@ import type { GetListParams, GetManyParams } from 'react-admin';
 
 import { badRequest } from './errors';
 import { defineOperation, type GraphqlClient } from './graphqlClient';
-import { isBlank, isDefaultSort, MAX_PAGE_SIZE, toOffsetLimit, unsupportedFilter } from './params';
-import type { ResourceHandlers } from './resource';
+import { isBlank, isDefaultSort, toOffsetLimit, unsupportedFilter } from './params';
+import { findInList, type ResourceHandlers } from './resource';
 import type { Connection, Institution } from './types';
 
 export const INSTITUTIONS_QUERY = defineOperation<
@@ -43,24 +43,14 @@ export const institutionsHandlers = (client: GraphqlClient): ResourceHandlers =>
    * list until every id is found. Ids that do not exist are left out, as react-admin expects.
    */
   async getMany({ ids, signal }: GetManyParams) {
-    const wanted = new Set(ids.map(String));
-    const found: Institution[] = [];
-    for (let offset = 0; wanted.size > 0; offset += MAX_PAGE_SIZE) {
+    const found = await findInList(ids, async (offset, limit) => {
       const { institutions } = await client.request(
         INSTITUTIONS_QUERY,
-        { offset, limit: MAX_PAGE_SIZE },
+        { offset, limit },
         { signal },
       );
-      for (const institution of institutions.nodes) {
-        if (wanted.delete(institution.id)) found.push(institution);
-      }
-      if (
-        institutions.nodes.length < MAX_PAGE_SIZE ||
-        offset + MAX_PAGE_SIZE >= institutions.totalCount
-      ) {
-        break;
-      }
-    }
+      return institutions;
+    });
     return { data: found };
   },
 });

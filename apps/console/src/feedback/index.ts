@@ -1,6 +1,13 @@
+import FeedbackIcon from '@mui/icons-material/Feedback';
+import { lazy } from 'react';
 import type { ResourceProps } from 'react-admin';
 
-/** This resource's screens (list, show, edit, create) and icon; filled in with its screens. */
-const resource: Omit<ResourceProps, 'name'> = {};
+/** 借款人反馈: the triage list and one feedback's page with its status actions. */
+const resource: Omit<ResourceProps, 'name'> = {
+  list: lazy(() => import('./FeedbackList')),
+  show: lazy(() => import('./FeedbackShow')),
+  icon: FeedbackIcon,
+  recordRepresentation: 'receiptCode',
+};
 
 export default resource;

@@ -3,60 +3,6 @@ import type { AppMessages } from './zh-CN';
 /** The console's own messages in English; typed by the zh-CN file, so no key can go missing. */
 export const appMessagesEn: AppMessages = {
   resources: {
-    cases: {
-      name: 'Case |||| Cases',
-      fields: {
-        id: 'Case ID',
-        loanNumber: 'Loan number',
-        product: 'Product',
-        institution: { code: 'Institution', name: 'Institution' },
-        institutionId: 'Institution',
-        borrower: {
-          fullName: 'Borrower',
-          nationalIdMasked: 'National ID',
-          phonesMasked: 'Phones',
-          city: 'City',
-        },
-        assignee: { displayName: 'Collector' },
-        status: 'Status',
-        stage: 'Stage',
-        bucket: 'Bucket',
-        dpd: 'DPD',
-        dpdMin: 'DPD at least',
-        dpdMax: 'DPD at most',
-        principalAmount: 'Principal',
-        outstandingAmount: 'Outstanding',
-        overdueAmount: 'Overdue amount',
-        overdueSince: 'Overdue since',
-        priority: 'Priority',
-        createdAt: 'Created',
-        updatedAt: 'Updated',
-        lastContact: {
-          occurredAt: 'Last contact',
-          channel: 'Channel',
-          result: 'Result',
-          outcome: 'Outcome',
-          note: 'Note',
-        },
-        nextVisit: {
-          status: 'Status',
-          windowStart: 'From',
-          windowEnd: 'To',
-        },
-      },
-      sections: {
-        case: 'Case',
-        amounts: 'Amounts',
-        borrower: 'Borrower',
-        lastContact: 'Last contact',
-        nextVisit: 'Next visit',
-      },
-      empty: {
-        assignee: 'Unassigned',
-        lastContact: 'No contact yet',
-        nextVisit: 'No visit planned',
-      },
-    },
     institutions: {
       name: 'Institution |||| Institutions',
       fields: {

@@ -3,11 +3,14 @@ import englishMessages from 'ra-language-english';
 import type { I18nProvider, TranslationMessages } from 'react-admin';
 
 import { messages as auditMessages } from '../audit/messages';
+import { messages as authMessages } from '../auth/messages';
 import { messages as borrowersMessages } from '../borrowers/messages';
+import { messages as casesMessages } from '../cases/messages';
 import { messages as contactsMessages } from '../contacts/messages';
 import { messages as dashboardMessages } from '../dashboard/messages';
 import { messages as feedbackMessages } from '../feedback/messages';
 import { messages as partnerAppsMessages } from '../partnerApps/messages';
+import { messages as policyMessages } from '../policy/messages';
 import { messages as tasksMessages } from '../tasks/messages';
 import { messages as usersMessages } from '../users/messages';
 import { messages as visitsMessages } from '../visits/messages';
@@ -29,11 +32,14 @@ export type LocaleCode = (typeof LOCALES)[number]['locale'];
 /** Each screen folder's own messages, kept beside its screens. */
 const FOLDER_MESSAGES: LocalizedMessages<MessageTree>[] = [
   auditMessages,
+  authMessages,
   borrowersMessages,
+  casesMessages,
   contactsMessages,
   dashboardMessages,
   feedbackMessages,
   partnerAppsMessages,
+  policyMessages,
   tasksMessages,
   usersMessages,
   visitsMessages,

@@ -66,60 +66,6 @@ interface EnumMessages {
  */
 export const appMessagesZhCN = {
   resources: {
-    cases: {
-      name: '案件',
-      fields: {
-        id: '案件 ID',
-        loanNumber: '贷款编号',
-        product: '产品',
-        institution: { code: '机构', name: '机构' },
-        institutionId: '机构',
-        borrower: {
-          fullName: '借款人',
-          nationalIdMasked: '身份证号',
-          phonesMasked: '手机号',
-          city: '城市',
-        },
-        assignee: { displayName: '催收员' },
-        status: '状态',
-        stage: '阶段',
-        bucket: '账龄',
-        dpd: '逾期天数',
-        dpdMin: '逾期天数 ≥',
-        dpdMax: '逾期天数 ≤',
-        principalAmount: '本金',
-        outstandingAmount: '未偿金额',
-        overdueAmount: '逾期金额',
-        overdueSince: '逾期起始日',
-        priority: '优先级',
-        createdAt: '创建时间',
-        updatedAt: '更新时间',
-        lastContact: {
-          occurredAt: '最近联系',
-          channel: '渠道',
-          result: '结果',
-          outcome: '结论',
-          note: '备注',
-        },
-        nextVisit: {
-          status: '状态',
-          windowStart: '开始',
-          windowEnd: '结束',
-        },
-      },
-      sections: {
-        case: '案件信息',
-        amounts: '金额',
-        borrower: '借款人',
-        lastContact: '最近联系',
-        nextVisit: '下次上门',
-      },
-      empty: {
-        assignee: '未分配',
-        lastContact: '尚无联系记录',
-        nextVisit: '暂无上门安排',
-      },
-    },
     institutions: {
       name: '机构',
       fields: {

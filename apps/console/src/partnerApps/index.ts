@@ -1,6 +1,13 @@
+import PartnerAppIcon from '@mui/icons-material/VpnKey';
+import { lazy } from 'react';
 import type { ResourceProps } from 'react-admin';
 
-/** This resource's screens (list, show, edit, create) and icon; filled in with its screens. */
-const resource: Omit<ResourceProps, 'name'> = {};
+/** Partner apps (API clients), for admins: list with rotate/revoke, and create. */
+const resource: Omit<ResourceProps, 'name'> = {
+  list: lazy(() => import('./PartnerAppList')),
+  create: lazy(() => import('./PartnerAppCreate')),
+  icon: PartnerAppIcon,
+  recordRepresentation: 'name',
+};
 
 export default resource;

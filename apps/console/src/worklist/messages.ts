@@ -1,6 +1,61 @@
 import { defineMessages } from '../i18n/define';
 
+/** The collector's worklist (`/worklist`); `worklist.title` is also its menu label. */
 export const messages = defineMessages(
-  { worklist: { title: '我的工作台' } },
-  { worklist: { title: 'My worklist' } },
+  {
+    worklist: {
+      title: '我的工作台',
+      subtitle: '按优先级排列的在办案件，以及每个案件下一步可以做什么、何时可以做',
+      empty: '工作台上没有案件',
+      loadFailed: '工作台加载失败：%{error}',
+      refresh: '刷新',
+      columns: {
+        score: '评分',
+        loanNumber: '贷款编号',
+        borrower: '借款人',
+        dpd: '逾期天数',
+        bucket: '账龄',
+        outstanding: '未偿金额',
+        status: '状态',
+        nextAction: '下一步',
+        when: '时间',
+      },
+      now: '现在可以',
+      from: '%{time} 起',
+      blocked: '暂停中，待解除',
+      showFactors: '查看评分构成',
+      hideFactors: '收起评分构成',
+      factorsTitle: '评分构成（满分 100）',
+      reasonsTitle: '暂不可做的原因',
+      openCase: '打开案件',
+    },
+  },
+  {
+    worklist: {
+      title: 'My worklist',
+      subtitle: 'Your open cases by priority, with the next action each allows and when',
+      empty: 'Nothing on your worklist',
+      loadFailed: 'The worklist could not be loaded: %{error}',
+      refresh: 'Refresh',
+      columns: {
+        score: 'Score',
+        loanNumber: 'Loan number',
+        borrower: 'Borrower',
+        dpd: 'DPD',
+        bucket: 'Bucket',
+        outstanding: 'Outstanding',
+        status: 'Status',
+        nextAction: 'Next action',
+        when: 'When',
+      },
+      now: 'Now',
+      from: 'From %{time}',
+      blocked: 'On hold until released',
+      showFactors: 'Show what makes the score',
+      hideFactors: 'Hide what makes the score',
+      factorsTitle: 'What makes the score (out of 100)',
+      reasonsTitle: 'Why not yet',
+      openCase: 'Open the case',
+    },
+  },
 );

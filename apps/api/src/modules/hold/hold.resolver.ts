@@ -1,4 +1,4 @@
-import { Permission } from '@arrears/domain';
+import { HoldSource, Permission } from '@arrears/domain';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Case } from '../case/case.entity.js';
@@ -30,6 +30,16 @@ export class HoldResolver {
     @Arg('input', () => ReleaseHoldInput) input: ReleaseHoldInput,
   ): Promise<CaseHold> {
     return inTransaction(ctx, (tx) => this.service.releaseByHand(tx, input));
+  }
+
+  @FieldResolver(() => HoldSource, {
+    description:
+      'MANUAL holds are released by hand; FEEDBACK and PLAN holds lift with their source.',
+  })
+  source(@Root() hold: CaseHold): HoldSource {
+    if (hold.feedback) return HoldSource.FEEDBACK;
+    if (hold.plan) return HoldSource.PLAN;
+    return HoldSource.MANUAL;
   }
 
   @FieldResolver(() => Case)

@@ -1,0 +1,34 @@
+import { roleHasPermission, type Permission, type Role } from '@arrears/domain';
+import { useCallback } from 'react';
+import { useLocaleState, usePermissions } from 'react-admin';
+
+import { formatDateTime } from '../common/dateTime';
+
+/**
+ * Whether the signed-in user's role grants a permission (the API checks again; this only hides
+ * what would be refused). False while the role is unknown.
+ */
+export const useCan = (): ((permission: Permission) => boolean) => {
+  const { permissions } = usePermissions<Role | undefined>();
+  return useCallback(
+    (permission: Permission) =>
+      typeof permissions === 'string' && roleHasPermission(permissions, permission),
+    [permissions],
+  );
+};
+
+/** Formats instants in the given (institution's) time zone and the user's locale. */
+export const useFormatTime = (timeZone: string | undefined): ((iso: string) => string) => {
+  const [locale] = useLocaleState();
+  return useCallback((iso: string) => formatDateTime(iso, locale, timeZone), [locale, timeZone]);
+};
+
+/** Joins items as a list reads in the user's language: 甲、乙、丙 or A, B, C. */
+export const useListFormat = (): ((items: readonly string[]) => string) => {
+  const [locale] = useLocaleState();
+  return useCallback(
+    (items: readonly string[]) =>
+      new Intl.ListFormat(locale, { type: 'conjunction', style: 'narrow' }).format(items),
+    [locale],
+  );
+};

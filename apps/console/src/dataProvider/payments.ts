@@ -1,0 +1,111 @@
+import type { CreateParams, GetListParams } from 'react-admin';
+
+import { defineOperation, type GraphqlClient } from './graphqlClient';
+import {
+  checkFixedOrder,
+  parse,
+  pickInput,
+  toApiFilter,
+  toDecimalInput,
+  toOffsetLimit,
+  type FilterSpec,
+} from './params';
+import { referenceThroughFilter, type ResourceHandlers } from './resource';
+import type { Connection, PaymentFilter, PaymentRecord, RecordPaymentInput } from './types';
+
+const PAYMENT_FIELDS = /* GraphQL */ `
+  fragment PaymentFields on Payment {
+    id
+    case {
+      id
+      loanNumber
+    }
+    amount
+    paidAt
+    channel
+    externalRef
+    unallocatedAmount
+    allocations {
+      installmentId
+      amount
+    }
+    plan {
+      id
+      kind
+      status
+    }
+    createdAt
+  }
+`;
+
+export const PAYMENTS_QUERY = defineOperation<
+  { payments: Connection<PaymentRecord> },
+  { offset: number; limit: number; filter: PaymentFilter }
+>(/* GraphQL */ `
+  query Payments($offset: Int!, $limit: Int!, $filter: PaymentFilter) {
+    payments(offset: $offset, limit: $limit, filter: $filter) {
+      nodes {
+        ...PaymentFields
+      }
+      totalCount
+    }
+  }
+  ${PAYMENT_FIELDS}
+`);
+
+export const RECORD_PAYMENT_MUTATION = defineOperation<
+  { recordPayment: PaymentRecord },
+  { input: RecordPaymentInput }
+>(/* GraphQL */ `
+  mutation RecordPayment($input: RecordPaymentInput!) {
+    recordPayment(input: $input) {
+      ...PaymentFields
+    }
+  }
+  ${PAYMENT_FIELDS}
+`);
+
+export const PAYMENT_FILTERS: FilterSpec = {
+  caseId: ['caseId', parse.text],
+  planId: ['planId', parse.text],
+  paidFrom: ['paidFrom', parse.dateTime],
+  paidTo: ['paidTo', parse.dateTime],
+};
+
+/** The API lists payments most recent first. */
+export const PAYMENT_ORDER = { field: 'paidAt', order: 'DESC' } as const;
+
+export const paymentsHandlers = (client: GraphqlClient): ResourceHandlers => {
+  const getList = async ({ pagination, sort, filter, signal }: GetListParams) => {
+    checkFixedOrder('payment', sort, PAYMENT_ORDER);
+    const { payments } = await client.request(
+      PAYMENTS_QUERY,
+      {
+        ...toOffsetLimit(pagination),
+        filter: toApiFilter<PaymentFilter>('payment', filter, PAYMENT_FILTERS),
+      },
+      { signal },
+    );
+    return { data: payments.nodes, total: payments.totalCount };
+  };
+  return {
+    getList,
+    /** A case's payments (`target="caseId"`), or a plan's (`planId`). */
+    getManyReference: referenceThroughFilter('payment', ['caseId', 'planId'], getList),
+    /**
+     * Records money received (`recordPayment`). The external reference makes it idempotent:
+     * the same details return the first payment; other details are a CONFLICT on `externalRef`.
+     */
+    async create({ data }: CreateParams<RecordPaymentInput>) {
+      const input = pickInput<RecordPaymentInput>(data, [
+        'caseId',
+        'amount',
+        'paidAt',
+        'channel',
+        'externalRef',
+      ]);
+      input.amount = toDecimalInput(input.amount) as string;
+      return { data: (await client.request(RECORD_PAYMENT_MUTATION, { input })).recordPayment };
+    },
+  };
+};

@@ -1,0 +1,105 @@
+import { Role } from '@arrears/domain';
+import type { GetListParams, GetManyParams, GetOneParams } from 'react-admin';
+
+import { apiError } from './errors';
+import { defineOperation, type GraphqlClient } from './graphqlClient';
+import {
+  checkFixedOrder,
+  isBlank,
+  MAX_PAGE_SIZE,
+  pageOf,
+  parse,
+  toApiFilter,
+  toId,
+  toOffsetLimit,
+  toText,
+  type FilterSpec,
+} from './params';
+import { findInList, referenceThroughFilter, type ResourceHandlers } from './resource';
+import type { Connection, UserFilter, UserRecord } from './types';
+
+export const USERS_QUERY = defineOperation<
+  { users: Connection<UserRecord> },
+  { offset: number; limit: number; filter: UserFilter }
+>(/* GraphQL */ `
+  query Users($offset: Int!, $limit: Int!, $filter: UserFilter) {
+    users(offset: $offset, limit: $limit, filter: $filter) {
+      nodes {
+        id
+        displayName
+        email
+        role
+        active
+        institution {
+          id
+          code
+          name
+        }
+        createdAt
+      }
+      totalCount
+    }
+  }
+`);
+
+export const USER_FILTERS: FilterSpec = {
+  institutionId: ['institutionId', parse.text],
+  role: ['role', parse.enums(Object.values(Role))],
+  active: ['active', parse.boolean],
+};
+
+/** The API lists staff by display name. */
+export const USER_ORDER = { field: 'displayName', order: 'ASC' } as const;
+
+/** The most staff `q` searches: the API has no name search for users, so the console does it. */
+const MAX_SEARCHED = 500;
+
+/** `q` (an autocomplete's search text) matches part of the display name or the email. */
+const matches = (user: UserRecord, q: string) => {
+  const needle = q.toLowerCase();
+  return (
+    user.displayName.toLowerCase().includes(needle) || user.email.toLowerCase().includes(needle)
+  );
+};
+
+export const usersHandlers = (client: GraphqlClient): ResourceHandlers => {
+  const page = async (offset: number, limit: number, filter: UserFilter, signal?: AbortSignal) =>
+    (await client.request(USERS_QUERY, { offset, limit, filter }, { signal })).users;
+
+  const getList = async ({ pagination, sort, filter, signal }: GetListParams) => {
+    checkFixedOrder('user', sort, USER_ORDER);
+    const { q, ...rest } = (filter ?? {}) as Record<string, unknown>;
+    const apiFilter = toApiFilter<UserFilter>('user', rest, USER_FILTERS);
+    const search = isBlank(q) ? '' : toText(q, 'q');
+    if (!search) {
+      const { offset, limit } = toOffsetLimit(pagination);
+      const users = await page(offset, limit, apiFilter, signal);
+      return { data: users.nodes, total: users.totalCount };
+    }
+    // An institution's staff is a few pages at most: read them and search here.
+    const staff: UserRecord[] = [];
+    for (let offset = 0; offset < MAX_SEARCHED; offset += MAX_PAGE_SIZE) {
+      const users = await page(offset, MAX_PAGE_SIZE, apiFilter, signal);
+      staff.push(...users.nodes);
+      if (staff.length >= users.totalCount || users.nodes.length < MAX_PAGE_SIZE) break;
+    }
+    return pageOf(
+      staff.filter((user) => matches(user, search)),
+      pagination,
+    );
+  };
+  /** The API has no look-up of users by id: an institution's staff is one short page. */
+  const find = (ids: GetManyParams['ids'], signal?: AbortSignal) =>
+    findInList(ids, (offset, limit) => page(offset, limit, {}, signal));
+
+  return {
+    getList,
+    getOne: async ({ id, signal }: GetOneParams) => {
+      const [found] = await find([toId(id)], signal);
+      if (!found) throw apiError(`User ${id} does not exist.`, 'NOT_FOUND');
+      return { data: found };
+    },
+    getMany: async ({ ids, signal }: GetManyParams) => ({ data: await find(ids, signal) }),
+    getManyReference: referenceThroughFilter('user', ['institutionId'], getList),
+  };
+};

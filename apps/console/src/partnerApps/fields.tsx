@@ -1,0 +1,67 @@
+import { isPartnerScope } from '@arrears/domain';
+import { Box, Chip, Stack, Typography } from '@mui/material';
+import { useRecordContext, useTranslate } from 'react-admin';
+
+import type { PartnerAppRecord } from '../dataProvider/types';
+import { permissionKey } from '../users/access';
+import { InstitutionDateTimeField } from '../users/InstitutionDateTimeField';
+
+/** A scope by its translated name, the scope code (`cases:read`) in the tooltip. */
+export const useScopeLabel = () => {
+  const translate = useTranslate();
+  return (scope: string) =>
+    isPartnerScope(scope)
+      ? translate(`users.permissions.${permissionKey(scope)}`, { _: scope })
+      : scope;
+};
+
+export const ScopesField = () => {
+  const record = useRecordContext<PartnerAppRecord>();
+  const label = useScopeLabel();
+  if (!record) return null;
+  return (
+    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, maxWidth: 420 }}>
+      {record.scopes.map((scope) => (
+        <Chip key={scope} size="small" variant="outlined" label={label(scope)} title={scope} />
+      ))}
+    </Box>
+  );
+};
+
+/** The start of the key, enough for a partner to tell which key they hold. */
+export const KeyPrefixField = () => {
+  const record = useRecordContext<PartnerAppRecord>();
+  if (!record) return null;
+  return (
+    <Typography
+      component="span"
+      variant="body2"
+      sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}
+    >
+      {record.keyPrefix}…
+    </Typography>
+  );
+};
+
+/** Active, or revoked and since when. */
+export const AppStatusField = () => {
+  const record = useRecordContext<PartnerAppRecord>();
+  const translate = useTranslate();
+  if (!record) return null;
+  if (!record.revokedAt) {
+    return (
+      <Chip
+        size="small"
+        color="success"
+        variant="outlined"
+        label={translate('partnerApps.status.active')}
+      />
+    );
+  }
+  return (
+    <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+      <Chip size="small" color="default" label={translate('partnerApps.status.revoked')} />
+      <InstitutionDateTimeField source="revokedAt" />
+    </Stack>
+  );
+};

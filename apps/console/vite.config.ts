@@ -38,7 +38,7 @@ export default defineConfig({
             },
             {
               name: 'recharts',
-              test: /node_modules[\\/](recharts|victory-vendor|d3-[\w-]+|internmap|@reduxjs|immer|react-redux|reselect|redux|redux-thunk|es-toolkit|decimal\.js-light|tiny-invariant)[\\/]/,
+              test: /node_modules[\\/](recharts|use-sync-external-store|victory-vendor|d3-[\w-]+|internmap|@reduxjs|immer|react-redux|reselect|redux|redux-thunk|es-toolkit|decimal\.js-light|tiny-invariant)[\\/]/,
               priority: 10,
             },
           ],

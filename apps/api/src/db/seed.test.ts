@@ -329,4 +329,26 @@ describe('generateSeedData', () => {
       expect([CaseStatus.ON_HOLD, CaseStatus.CLOSED]).toContain(held.status);
     }
   });
+
+  it('turns the promises heard into plans: kept ones paid in full, active ones on promised cases', () => {
+    expect(data.plans.length).toBeGreaterThan(0);
+    const statuses = new Set(data.plans.map((p) => p.status));
+    expect([...statuses]).toEqual(expect.arrayContaining(['BROKEN', 'KEPT']));
+    for (const plan of data.plans) {
+      const paid = data.payments.filter((p) => p.plan === plan.id);
+      const installment = data.installments.find((i) => i.plan === plan.id)!;
+      expect(installment.amountFen).toBe(plan.totalFen);
+      if (plan.status === 'KEPT') {
+        expect(paid.map((p) => p.amountFen)).toEqual([plan.totalFen]);
+        expect(paid[0]!.paidAt.getTime()).toBeLessThanOrEqual(NOW.getTime());
+      } else {
+        expect(paid).toEqual([]);
+      }
+      if (plan.status === 'ACTIVE') {
+        expect(data.cases.find((c) => c.id === plan.case)!.status).toBe(CaseStatus.PROMISED);
+      }
+    }
+    const refs = data.payments.map((p) => p.externalRef);
+    expect(new Set(refs).size).toBe(refs.length);
+  });
 });

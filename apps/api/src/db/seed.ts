@@ -29,6 +29,10 @@ import {
   nationalIdCheckDigit,
   daysPastDue,
   priorityScore,
+  DEFAULT_PLAN_TERMS,
+  PaymentChannel,
+  RepaymentPlanKind,
+  RepaymentPlanStatus,
 } from '@arrears/domain';
 import type { EntityManager, EntityName, Ref, RequiredEntityData } from '@mikro-orm/core';
 import { v7 } from 'uuid';
@@ -41,6 +45,9 @@ import { Feedback } from '../modules/feedback/feedback.entity.js';
 import { CaseHold } from '../modules/hold/case-hold.entity.js';
 import { statutoryCalendarAround } from '../modules/institution/collection-policy.js';
 import { Institution } from '../modules/institution/institution.entity.js';
+import { Payment } from '../modules/payment/payment.entity.js';
+import { Installment } from '../modules/plan/installment.entity.js';
+import { RepaymentPlan } from '../modules/plan/repayment-plan.entity.js';
 import { Task } from '../modules/task/task.entity.js';
 import { User } from '../modules/user/user.entity.js';
 import { VisitCollector } from '../modules/visit/visit-collector.entity.js';
@@ -692,6 +699,18 @@ export type CaseHoldRow = Row<
   | 'releasedBy'
   | 'releaseNote'
 >;
+export type RepaymentPlanRow = Row<
+  RepaymentPlan,
+  Stamped | 'case' | 'kind' | 'status' | 'totalFen' | 'paidFen' | 'createdBy' | 'closedAt'
+>;
+export type InstallmentRow = Row<
+  Installment,
+  Stamped | 'plan' | 'sequence' | 'dueDate' | 'amountFen' | 'paidFen'
+>;
+export type PaymentRow = Row<
+  Payment,
+  Stamped | 'case' | 'plan' | 'amountFen' | 'paidAt' | 'channel' | 'externalRef' | 'allocations'
+>;
 export type TaskRow = Row<
   Task,
   Stamped | 'case' | 'kind' | 'dueDate' | 'assignee' | 'note' | 'dedupeKey'
@@ -711,6 +730,10 @@ export interface SeedData {
   /** What the feedback set in motion, as FeedbackService would have: holds and reviews. */
   holds: CaseHoldRow[];
   tasks: TaskRow[];
+  /** The promises heard on calls as plans, and what was paid on them. */
+  plans: RepaymentPlanRow[];
+  installments: InstallmentRow[];
+  payments: PaymentRow[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -855,6 +878,8 @@ interface CaseFile {
   arrearsFen: number;
   contacts: ContactRow[];
   visits: VisitRow[];
+  /** Promises to pay heard on calls, oldest first: each becomes a PROMISE plan. */
+  promises: (RepaymentPromise & { at: number })[];
 }
 
 interface Staff {
@@ -882,6 +907,9 @@ class SeedBuilder {
     feedback: [],
     holds: [],
     tasks: [],
+    plans: [],
+    installments: [],
+    payments: [],
   };
   private readonly receiptCodes = new Set<string>();
   private readonly recordingCounts = new Map<string, number>();
@@ -908,6 +936,12 @@ class SeedBuilder {
       const at = contact.occurredAt.getTime();
       if (at > (lastContact.get(contact.case) ?? -Infinity)) lastContact.set(contact.case, at);
     }
+    const broken = new Map<string, number>();
+    for (const plan of this.data.plans) {
+      if (plan.status === RepaymentPlanStatus.BROKEN) {
+        broken.set(plan.case, (broken.get(plan.case) ?? 0) + 1);
+      }
+    }
     const today = localDay(this.now);
     for (const row of this.data.cases) {
       if (row.status === CaseStatus.CLOSED) continue;
@@ -916,7 +950,7 @@ class SeedBuilder {
         outstandingFen: row.outstandingFen,
         dpd: Math.max(0, daysPastDue(row.overdueSince, new Date(this.now), TIME_ZONE)),
         creditScore: creditScores.get(row.borrower) ?? null,
-        brokenPromises: 0,
+        brokenPromises: broken.get(row.id) ?? 0,
         daysSinceLastContact: last === undefined ? null : diffDays(today, localDay(last)),
       }).score;
     }
@@ -1023,6 +1057,83 @@ class SeedBuilder {
     }
     this.visits(spec, files, staff);
     this.feedback(spec, files, staff);
+    for (const file of files) this.plans(file);
+  }
+
+  /**
+   * Each promise heard becomes a PROMISE plan. The newest of a PROMISED case is still ACTIVE
+   * while its due date and grace days have not passed; one past them was kept (and paid) or
+   * broken; one followed by a newer promise was cancelled by it.
+   */
+  private plans(file: CaseFile): void {
+    const { row, promises } = file;
+    const today = localDay(this.now);
+    promises.forEach((promise, index) => {
+      const next = promises[index + 1];
+      const lapsed = addDays(promise.date, DEFAULT_PLAN_TERMS.graceDays) < today;
+      const status = next
+        ? lapsed && this.rng.chance(0.55)
+          ? RepaymentPlanStatus.KEPT
+          : RepaymentPlanStatus.CANCELLED
+        : !lapsed && row.status === CaseStatus.PROMISED
+          ? RepaymentPlanStatus.ACTIVE
+          : lapsed && (row.status === CaseStatus.CLOSED || this.rng.chance(0.55))
+            ? RepaymentPlanStatus.KEPT
+            : lapsed
+              ? RepaymentPlanStatus.BROKEN
+              : RepaymentPlanStatus.CANCELLED;
+      const kept = status === RepaymentPlanStatus.KEPT;
+      const paidAt = kept
+        ? this.between(promise.at, Math.min(atLocal(promise.date, 18 * 60), this.now))
+        : null;
+      const closedAt =
+        status === RepaymentPlanStatus.ACTIVE
+          ? null
+          : (paidAt ??
+            (status === RepaymentPlanStatus.BROKEN
+              ? atLocal(addDays(promise.date, DEFAULT_PLAN_TERMS.graceDays + 1), 2 * 60)
+              : (next?.at ?? this.now)));
+      const plan = this.id(promise.at);
+      const installment = this.id(promise.at);
+      const stamp = { institution: row.institution, createdAt: new Date(promise.at) };
+      this.data.plans.push({
+        ...stamp,
+        id: plan,
+        case: row.id,
+        kind: RepaymentPlanKind.PROMISE,
+        status,
+        totalFen: promise.amountFen,
+        paidFen: kept ? promise.amountFen : 0,
+        createdBy: row.assignee,
+        closedAt: closedAt === null ? null : new Date(closedAt),
+        updatedAt: new Date(closedAt ?? promise.at),
+      });
+      this.data.installments.push({
+        ...stamp,
+        id: installment,
+        plan,
+        sequence: 1,
+        dueDate: promise.date,
+        amountFen: promise.amountFen,
+        paidFen: kept ? promise.amountFen : 0,
+        updatedAt: new Date(closedAt ?? promise.at),
+      });
+      if (paidAt !== null) {
+        this.data.payments.push({
+          institution: row.institution,
+          id: this.id(paidAt),
+          case: row.id,
+          plan,
+          amountFen: promise.amountFen,
+          paidAt: new Date(paidAt),
+          channel: this.rng.pick(Object.values(PaymentChannel)),
+          externalRef: `SEED-${file.institutionCode}-${plan.slice(-12)}`,
+          allocations: [{ installmentId: installment, amountFen: promise.amountFen }],
+          createdAt: new Date(paidAt),
+          updatedAt: new Date(paidAt),
+        });
+      }
+    });
   }
 
   private borrower(
@@ -1230,6 +1341,7 @@ class SeedBuilder {
       arrearsFen: terms.overdueFen,
       contacts: [],
       visits: [],
+      promises: [],
     };
     if (row.assignee !== null) this.work(file, row.assignee);
     return file;
@@ -1321,6 +1433,12 @@ class SeedBuilder {
   }
 
   /** A promise made in a call at `at`, to pay within two weeks. */
+  private heardPromise(file: CaseFile, at: number): RepaymentPromise {
+    const promise = this.promise(file, at);
+    file.promises.push({ ...promise, at });
+    return promise;
+  }
+
   private promise(file: CaseFile, at: number): RepaymentPromise {
     const share = this.rng.pick([1, 1, 0.5, 0.3]);
     return {
@@ -1422,7 +1540,7 @@ class SeedBuilder {
 
   private outcomeNote(file: CaseFile, outcome: ContactOutcome, at: number): string {
     return outcome === ContactOutcome.PROMISE_TO_PAY
-      ? promiseNote(this.promise(file, at))
+      ? promiseNote(this.heardPromise(file, at))
       : this.rng.pick(CALL_NOTES[outcome]);
   }
 
@@ -1762,6 +1880,9 @@ export async function seedDatabase(em: EntityManager, options: SeedOptions): Pro
   await insert(em, Feedback, data.feedback);
   await insert(em, CaseHold, data.holds);
   await insert(em, Task, data.tasks);
+  await insert(em, RepaymentPlan, data.plans);
+  await insert(em, Installment, data.installments);
+  await insert(em, Payment, data.payments);
   return {
     institutions: data.institutions.length,
     users: data.users.length,

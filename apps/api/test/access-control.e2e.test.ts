@@ -375,6 +375,21 @@ const ROOT_FIELDS: Record<'query' | 'mutation', Record<string, RootFieldCall>> =
       ],
       crossTenant: 'refused',
     },
+    createUser: {
+      document: 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id email } }',
+      probes: ({ target }) => [
+        {
+          input: {
+            institutionId: target.institution.id,
+            email: `probe-${target.institution.code.toLowerCase()}@example.com`,
+            displayName: '越权探针',
+            role: 'COLLECTOR',
+            password: 'probe-password-123',
+          },
+        },
+      ],
+      crossTenant: 'refused',
+    },
     createRepaymentPlan: {
       document:
         'mutation ($input: CreateRepaymentPlanInput!) { createRepaymentPlan(input: $input) { id status } }',
@@ -546,6 +561,11 @@ const ROOT_FIELDS: Record<'query' | 'mutation', Record<string, RootFieldCall>> =
           },
         },
       ],
+      crossTenant: 'refused',
+    },
+    setUserActive: {
+      document: 'mutation ($id: ID!) { setUserActive(id: $id, active: false) { id active } }',
+      probes: ({ target }) => [{ id: target.collectors[1] }],
       crossTenant: 'refused',
     },
     submitFeedback: {

@@ -286,6 +286,65 @@ describe.each(DIALECTS)('mutations on %s', (dialect) => {
     Promise.race([api?.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]),
   );
 
+  describe('staff', () => {
+    it('an admin adds a collector who can sign in, and deactivating them stops their sign-in', async () => {
+      const admin = await api.as('admin@psbc.demo');
+      const email = `new-collector-${dialect}@psbc.demo`;
+      const password = 'a-first-password-1';
+      const { createUser } = await admin.data<{ createUser: { id: string; role: string } }>(
+        'mutation ($input: CreateUserInput!) { createUser(input: $input) { id role } }',
+        {
+          input: {
+            institutionId: home.id,
+            email,
+            displayName: '新催收员',
+            role: 'COLLECTOR',
+            password,
+          },
+        },
+      );
+      expect(createUser.role).toBe('COLLECTOR');
+      const login = () =>
+        api
+          .withHeaders({})
+          .gql(
+            'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+            { email, password },
+          );
+      expect((await login()).errors).toBeUndefined();
+      const again = await admin.gql(
+        'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }',
+        {
+          input: {
+            institutionId: home.id,
+            email,
+            displayName: '重复',
+            role: 'COLLECTOR',
+            password,
+          },
+        },
+      );
+      expect(firstError(again).code).toBe('CONFLICT');
+      const short = await admin.gql(
+        'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }',
+        {
+          input: {
+            institutionId: home.id,
+            email: `short-${dialect}@psbc.demo`,
+            displayName: '短密码',
+            role: 'COLLECTOR',
+            password: 'short',
+          },
+        },
+      );
+      expect(firstError(short)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
+      await admin.data('mutation ($id: ID!) { setUserActive(id: $id, active: false) { id } }', {
+        id: createUser.id,
+      });
+      expect(firstError(await login()).code).toBe('UNAUTHENTICATED');
+    });
+  });
+
   describe('createBorrower', () => {
     it('creates the borrower and shows personal data only masked', async () => {
       const input = borrowerInput({ phones: [freshPhone(), freshPhone()] });

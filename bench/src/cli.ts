@@ -38,6 +38,7 @@ const USAGE = `arrears bench
   check   --size S                                 same-data check and SQL counts only
   profile --size S [--seconds 10] [--scenarios list,detail]   CPU profile of our API under load
   smoke   [--assert-targets]                       CI: tiny dataset, same data, SQL bounds
+  render  <results/<size>-<stamp>.json>            rewrite the tables of a run from its JSON
   peers                                            install PostGraphile 5 + Node 22 into bench/.peers
 `;
 
@@ -265,6 +266,15 @@ async function main(): Promise<void> {
       return profile(args);
     case 'smoke':
       return smoke(args);
+    case 'render': {
+      // The tables again from a run's JSON (e.g. after a change to the report's layout).
+      const file = args[0];
+      if (!file) throw new Error('render <results/….json>');
+      const report = JSON.parse(fs.readFileSync(file, 'utf8')) as RunReport;
+      const { files } = await writeReport(report);
+      log(`[bench] wrote ${files.join(', ')}`);
+      return;
+    }
     case 'peers':
       ensurePeers(log);
       return;

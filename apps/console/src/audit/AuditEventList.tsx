@@ -1,17 +1,8 @@
-import {
-  DataTable,
-  FilterButton,
-  List,
-  Pagination,
-  TopToolbar,
-  useCanAccess,
-  useRecordContext,
-} from 'react-admin';
+import { DataTable, FilterButton, TopToolbar, useCanAccess, useRecordContext } from 'react-admin';
 
-import { MAX_PAGE_SIZE } from '../dataProvider';
+import { InstitutionDateTimeField } from '../common/InstitutionDateTimeField';
+import { ConsoleList } from '../common/lists';
 import type { AuditEventRecord } from '../dataProvider/types';
-import { ListAccessError, useAccessQueryOptions } from '../users/AccessError';
-import { InstitutionDateTimeField } from '../users/InstitutionDateTimeField';
 import { ActorField } from './ActorField';
 import { AuditDiff } from './AuditDiff';
 import { ActionField, EntityTypeField, ShortIdField } from './fields';
@@ -41,39 +32,28 @@ const AuditEventExpand = () => {
  * 审计日志: the institution's append-only trail, newest first (the API's order), read-only.
  * A row opens the event with its before/after; the toolbar verifies the hash chain.
  */
-const AuditEventList = () => {
-  const queryOptions = useAccessQueryOptions();
-  return (
-    <List
-      filters={auditFilters}
-      actions={<AuditListActions />}
-      perPage={25}
-      pagination={<Pagination rowsPerPageOptions={[10, 25, 50, MAX_PAGE_SIZE]} />}
-      exporter={false}
-      queryOptions={queryOptions}
-      error={<ListAccessError />}
-    >
-      <DataTable rowClick="show" bulkActionButtons={false} expand={<AuditEventExpand />}>
-        <Column source="sequence" disableSort />
-        <Column source="occurredAt" disableSort field={InstitutionDateTimeField} />
-        <Column source="actor" disableSort>
-          <ActorField />
-        </Column>
-        <Column source="action" disableSort>
-          <ActionField />
-        </Column>
-        <Column source="entityType" disableSort>
-          <EntityTypeField />
-        </Column>
-        <Column source="entityId" disableSort>
-          <ShortIdField source="entityId" />
-        </Column>
-        <Column source="requestId" disableSort>
-          <ShortIdField source="requestId" />
-        </Column>
-      </DataTable>
-    </List>
-  );
-};
+const AuditEventList = () => (
+  <ConsoleList access filters={auditFilters} actions={<AuditListActions />}>
+    <DataTable rowClick="show" bulkActionButtons={false} expand={<AuditEventExpand />}>
+      <Column source="sequence" disableSort />
+      <Column source="occurredAt" disableSort field={InstitutionDateTimeField} />
+      <Column source="actor" disableSort>
+        <ActorField />
+      </Column>
+      <Column source="action" disableSort>
+        <ActionField />
+      </Column>
+      <Column source="entityType" disableSort>
+        <EntityTypeField />
+      </Column>
+      <Column source="entityId" disableSort>
+        <ShortIdField source="entityId" />
+      </Column>
+      <Column source="requestId" disableSort>
+        <ShortIdField source="requestId" />
+      </Column>
+    </DataTable>
+  </ConsoleList>
+);
 
 export default AuditEventList;

@@ -14,9 +14,9 @@ import {
   useTranslate,
 } from 'react-admin';
 
+import { ShowAccessError, useAccessQueryOptions } from '../common/AccessError';
+import { InstitutionDateTimeField } from '../common/InstitutionDateTimeField';
 import type { AuditEventRecord } from '../dataProvider/types';
-import { ShowAccessError, useAccessQueryOptions } from '../users/AccessError';
-import { InstitutionDateTimeField } from '../users/InstitutionDateTimeField';
 import { isAuditEntityType, RESOURCE_BY_ENTITY_TYPE } from './actions';
 import { ActorField } from './ActorField';
 import { AuditDiff } from './AuditDiff';

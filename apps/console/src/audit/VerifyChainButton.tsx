@@ -13,9 +13,9 @@ import {
 import { useState } from 'react';
 import { Button, useDataProvider, useTranslate } from 'react-admin';
 
+import { errorMessage, isForbidden } from '../common/errors';
+import { sessionInstitution } from '../common/institution';
 import type { ArrearsDataProvider, AuditChainReport } from '../dataProvider/types';
-import { errorMessage, isForbidden } from '../users/errors';
-import { sessionInstitution } from '../users/institution';
 
 type Check =
   | { state: 'running' }

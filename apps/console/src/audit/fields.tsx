@@ -1,6 +1,7 @@
 import { Chip, Typography } from '@mui/material';
 import { useFieldValue, useTranslate, type FieldProps } from 'react-admin';
 
+import { CodeText } from '../common/CodeText';
 import { isAuditEntityType, splitAction } from './actions';
 import { shortId } from './ActorField';
 
@@ -56,16 +57,7 @@ export const EntityTypeField = ({ source = 'entityType', ...props }: Partial<Sou
 export const ShortIdField = ({ source, ...props }: SourceProps) => {
   const value = useFieldValue({ ...props, source });
   if (typeof value !== 'string' || !value) return null;
-  return (
-    <Typography
-      component="span"
-      variant="body2"
-      title={value}
-      sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}
-    >
-      {shortId(value)}
-    </Typography>
-  );
+  return <CodeText title={value}>{shortId(value)}</CodeText>;
 };
 
 /** A hash or id in full, monospace, breaking anywhere so it fits its column. */

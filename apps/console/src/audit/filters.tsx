@@ -10,15 +10,13 @@ import {
   type DateInputProps,
 } from 'react-admin';
 
+import { useInstitutionTimeZone } from '../common/institution';
 import { MAX_PAGE_SIZE } from '../dataProvider';
 import type { UserRecord } from '../dataProvider/types';
-import { institutionTimeZone } from '../users/institution';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from './actions';
 import { userActor } from './actor';
 import { formatFromDay, formatToDay, parseFromDay, parseToDay } from './dayRange';
 import { useActionLabel } from './fields';
-
-const DEFAULT_ZONE = 'Asia/Shanghai';
 
 /** Who did it: the institution's users by name, or the system, or someone not signed in. */
 const ActorInput = (props: Omit<AutocompleteInputProps, 'choices'>) => {
@@ -49,7 +47,7 @@ const ActionInput = (props: Omit<AutocompleteInputProps, 'choices'>) => {
 
 /** From this day on, the institution's local day. */
 const FromDayInput = (props: DateInputProps) => {
-  const zone = institutionTimeZone() ?? DEFAULT_ZONE;
+  const zone = useInstitutionTimeZone();
   return (
     <DateInput
       {...props}
@@ -61,7 +59,7 @@ const FromDayInput = (props: DateInputProps) => {
 
 /** Up to and including this day, the institution's local day. */
 const ToDayInput = (props: DateInputProps) => {
-  const zone = institutionTimeZone() ?? DEFAULT_ZONE;
+  const zone = useInstitutionTimeZone();
   return (
     <DateInput
       {...props}

@@ -1,21 +1,18 @@
 import {
   DataTable,
-  FilterButton,
-  List,
-  Pagination,
   ReferenceInput,
   SearchInput,
   SelectInput,
   TextArrayField,
   TextInput,
-  TopToolbar,
   useTranslate,
   type TranslateFunction,
 } from 'react-admin';
 
+import { InstitutionDateTimeField } from '../common/InstitutionDateTimeField';
+import { ConsoleList, FilterActions } from '../common/lists';
 import { MAX_PAGE_SIZE } from '../dataProvider';
 import type { BorrowerListItem } from '../dataProvider/types';
-import { InstitutionDateTimeField } from '../visits/InstitutionDateTimeField';
 
 const Column = DataTable.Col<BorrowerListItem>;
 const NumberColumn = DataTable.NumberCol<BorrowerListItem>;
@@ -57,12 +54,6 @@ const borrowerFilters = (translate: TranslateFunction) => [
   </ReferenceInput>,
 ];
 
-const ListActions = () => (
-  <TopToolbar>
-    <FilterButton />
-  </TopToolbar>
-);
-
 /**
  * Borrowers, newest first, masked: the list never holds a clear national ID or phone. A full
  * value is searched for exactly, and revealed only on the borrower's page, with a reason.
@@ -70,13 +61,10 @@ const ListActions = () => (
 export const BorrowerList = () => {
   const translate = useTranslate();
   return (
-    <List
+    <ConsoleList
       filters={borrowerFilters(translate)}
       sort={{ field: 'createdAt', order: 'DESC' }}
-      actions={<ListActions />}
-      perPage={25}
-      pagination={<Pagination rowsPerPageOptions={[10, 25, 50, MAX_PAGE_SIZE]} />}
-      exporter={false}
+      actions={<FilterActions />}
     >
       <DataTable rowClick="show" bulkActionButtons={false}>
         <Column source="fullName" disableSort />
@@ -89,7 +77,7 @@ export const BorrowerList = () => {
         <NumberColumn source="creditScore" disableSort />
         <Column source="createdAt" disableSort field={InstitutionDateTimeField} />
       </DataTable>
-    </List>
+    </ConsoleList>
   );
 };
 

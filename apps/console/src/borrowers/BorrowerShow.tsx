@@ -1,6 +1,5 @@
 import LockIcon from '@mui/icons-material/Lock';
-import { Box, Chip, Divider, Grid, Stack, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
+import { Box, Chip, Grid } from '@mui/material';
 import {
   ArrayField,
   DataTable,
@@ -14,9 +13,10 @@ import {
 } from 'react-admin';
 
 import { EnumField } from '../common/EnumField';
+import { InstitutionDateTimeField } from '../common/InstitutionDateTimeField';
 import { formatYuan } from '../common/money';
+import { Section } from '../common/Section';
 import type { BorrowerDetail, ThirdParty } from '../dataProvider/types';
-import { InstitutionDateTimeField } from '../visits/InstitutionDateTimeField';
 import { BorrowerCases } from './BorrowerCases';
 import { ContactConsentSection } from './ContactConsentSection';
 import { RevealPiiButton } from './RevealPiiButton';
@@ -157,39 +157,6 @@ const BorrowerDetails = () => {
           </Section>
         </Grid>
       </Grid>
-    </Box>
-  );
-};
-
-/** A titled group of fields; shows `empty` (a translation key) instead when it is set. */
-const Section = ({
-  title,
-  empty,
-  aside,
-  children,
-}: {
-  title: string;
-  empty?: string | undefined;
-  aside?: ReactNode;
-  children: ReactNode;
-}) => {
-  const translate = useTranslate();
-  return (
-    <Box component="section" sx={{ mb: 3 }}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
-        <Typography variant="h6" component="h2">
-          {translate(title)}
-        </Typography>
-        {aside}
-      </Stack>
-      <Divider sx={{ mb: 2 }} />
-      {empty ? (
-        <Typography variant="body2" color="text.secondary">
-          {translate(empty)}
-        </Typography>
-      ) : (
-        <Stack spacing={1.5}>{children}</Stack>
-      )}
     </Box>
   );
 };

@@ -17,12 +17,12 @@ import {
   type Validator,
 } from 'react-admin';
 
+import { InstitutionDateTimeField } from '../common/InstitutionDateTimeField';
+import { useCan } from '../common/useCan';
 import type { ArrearsDataProvider, BorrowerDetail } from '../dataProvider/types';
 import { ActionDialog } from '../visits/ActionDialog';
-import { InstitutionDateTimeField } from '../visits/InstitutionDateTimeField';
 import { errorMessageOf } from '../visits/refusal';
 import { isClockTime } from '../visits/time';
-import { useCan } from './useCan';
 
 const Field = RecordField<BorrowerDetail>;
 
@@ -50,7 +50,7 @@ export const ContactConsentSection = () => {
   const notify = useNotify();
   const refresh = useRefresh();
   const dataProvider = useDataProvider<ArrearsDataProvider>();
-  const mayWrite = useCan(Permission.BORROWERS_WRITE);
+  const mayWrite = useCan()(Permission.BORROWERS_WRITE);
   const [recording, setRecording] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -21,9 +21,9 @@ import {
   useTranslate,
 } from 'react-admin';
 
+import { useCan } from '../common/useCan';
 import type { ArrearsDataProvider, BorrowerDetail, BorrowerPii } from '../dataProvider/types';
 import { ActionDialog } from '../visits/ActionDialog';
-import { useCan } from './useCan';
 
 interface RevealValues extends Record<string, unknown> {
   reason: string;
@@ -41,7 +41,7 @@ export const RevealPiiButton = () => {
   const record = useRecordContext<BorrowerDetail>();
   const translate = useTranslate();
   const dataProvider = useDataProvider<ArrearsDataProvider>();
-  const mayReveal = useCan(Permission.PII_REVEAL);
+  const mayReveal = useCan()(Permission.PII_REVEAL);
   const [asking, setAsking] = useState(false);
   const [pii, setPii] = useState<BorrowerPii | null>(null);
   const titleId = useId();

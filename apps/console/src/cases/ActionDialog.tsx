@@ -9,11 +9,20 @@ import {
 import { useId, useState, type ReactNode } from 'react';
 import { Form, SaveButton, useLocaleState, useNotify, useRefresh, useTranslate } from 'react-admin';
 
-import { PolicyRefusal } from './PolicyRefusal';
-import { formErrorsOf, messageOf, refusalOf, refusedFieldsOf, type Refusal } from './policy';
+import { policyRefusalOf, type PolicyRefusal } from '../common/errors';
+import { PolicyRefusalAlert } from '../common/PolicyRefusal';
+import type { CaseDetail } from '../dataProvider/types';
 import { useFormatTime } from './hooks';
+import { formErrorsOf, messageOf, refusedFieldsOf } from './policy';
 
 type Values = Record<string, unknown>;
+
+/** What a case page's action dialog takes: the case, and whether the dialog is open. */
+export interface CaseDialogProps {
+  record: CaseDetail;
+  open: boolean;
+  onClose: () => void;
+}
 
 export interface ActionDialogProps {
   open: boolean;
@@ -78,7 +87,7 @@ const ActionForm = ({
   const formatTime = useFormatTime(timeZone);
   // Read once: a new object each render would reset the form as the user types.
   const [record] = useState(defaultValues);
-  const [refusal, setRefusal] = useState<Refusal>();
+  const [refusal, setRefusal] = useState<PolicyRefusal>();
   const [submitting, setSubmitting] = useState(false);
 
   const submit = async (values: Values) => {
@@ -91,11 +100,11 @@ const ActionForm = ({
       onClose();
       return undefined;
     } catch (error) {
-      const refused = refusalOf(error);
+      const refused = policyRefusalOf(error);
       if (refused) {
         setRefusal(refused);
         const rules = new Intl.ListFormat(locale, { type: 'conjunction' }).format(
-          refused.reasons.map(({ code }) => translate(`enums.policyRule.${code}`, { _: code })),
+          refused.rules.map(({ code }) => translate(`enums.policyRule.${code}`, { _: code })),
         );
         const when = refused.nextAllowedAt
           ? translate('resources.cases.policy.nextAllowed', {
@@ -130,8 +139,8 @@ const ActionForm = ({
     >
       <DialogContent sx={{ pt: 0 }}>
         {refusal && (
-          <PolicyRefusal
-            reasons={refusal.reasons}
+          <PolicyRefusalAlert
+            reasons={refusal.rules}
             nextAllowedAt={refusal.nextAllowedAt}
             timeZone={timeZone}
           />

@@ -23,8 +23,9 @@ import {
   useUpdateMany,
 } from 'react-admin';
 
+import { failedIdsOf } from '../common/errors';
 import { MAX_PAGE_SIZE } from '../dataProvider';
-import { failedIdsOf, messageOf } from './policy';
+import { messageOf } from './policy';
 
 /**
  * The case list's bulk action: assigns the selected cases to one collector (the data

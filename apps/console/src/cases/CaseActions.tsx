@@ -8,8 +8,8 @@ import { Button, Stack } from '@mui/material';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 
+import { useCan } from '../common/useCan';
 import type { CaseDetail } from '../dataProvider/types';
-import { useCan } from './hooks';
 
 // The dialogs load when first opened, so the case page itself stays small.
 const LogContactDialog = lazy(() =>

@@ -8,9 +8,7 @@ import {
   DataTable,
   downloadCSV,
   FilterButton,
-  List,
   NumberInput,
-  Pagination,
   ReferenceInput,
   SearchInput,
   SelectArrayInput,
@@ -25,13 +23,14 @@ import {
 import { DateTimeField } from '../common/DateTimeField';
 import { EnumField } from '../common/EnumField';
 import { ENUM_CHOICES } from '../common/enums';
+import { ConsoleList } from '../common/lists';
 import { MoneyField } from '../common/MoneyField';
+import { useCan } from '../common/useCan';
 import { MAX_PAGE_SIZE } from '../dataProvider';
 import type { CaseListItem } from '../dataProvider/types';
 import { BulkAssignButton } from './BulkAssignButton';
 import { casesCsv, exportFileName } from './caseExport';
 import { ExportCasesButton } from './ExportCasesButton';
-import { useCan } from './hooks';
 
 const Column = DataTable.Col<CaseListItem>;
 const NumberColumn = DataTable.NumberCol<CaseListItem>;
@@ -129,12 +128,10 @@ const CaseList = () => {
   const exporter: Exporter<CaseListItem> = (records) =>
     downloadCSV(casesCsv(records, translate), exportFileName('cases'));
   return (
-    <List
+    <ConsoleList
       filters={caseFilters}
       actions={<CaseListActions />}
       sort={{ field: 'priority', order: 'DESC' }}
-      perPage={25}
-      pagination={<Pagination rowsPerPageOptions={[10, 25, 50, MAX_PAGE_SIZE]} />}
       exporter={exporter}
     >
       <DataTable
@@ -169,7 +166,7 @@ const CaseList = () => {
         </Column>
         <Column source="lastContact.occurredAt" disableSort field={DateTimeField} />
       </DataTable>
-    </List>
+    </ConsoleList>
   );
 };
 

@@ -21,6 +21,7 @@ import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 
 import { formatYuan } from '../common/money';
+import { useCan } from '../common/useCan';
 import type {
   CaseDetail,
   HoldRecord,
@@ -28,7 +29,7 @@ import type {
   VisitRecord,
 } from '../dataProvider/types';
 import { ContactabilityChips } from './ContactabilityChips';
-import { useCan, useFormatTime, useListFormat } from './hooks';
+import { useFormatTime, useListFormat } from './hooks';
 import { paidPercent, remaining } from './planMath';
 import { PriorityFactors } from './PriorityFactors';
 import type { CaseRecords } from './useCaseRecords';

@@ -1,23 +1,14 @@
-import {
-  Box,
-  Card,
-  CardContent,
-  Chip,
-  Divider,
-  Grid,
-  Stack,
-  Tab,
-  Tabs,
-  Typography,
-} from '@mui/material';
-import { useState, type ReactNode } from 'react';
+import { Box, Card, CardContent, Chip, Grid, Stack, Tab, Tabs, Typography } from '@mui/material';
+import { useState } from 'react';
 import { RecordField, Show, TextField, useRecordContext, useTranslate } from 'react-admin';
 
 import { DateTimeField } from '../common/DateTimeField';
-import { EnumField } from '../common/EnumField';
+import { EnumRecordField } from '../common/EnumField';
 import { formatYuan } from '../common/money';
 import { MoneyField } from '../common/MoneyField';
+import { Section } from '../common/Section';
 import type { CaseDetail } from '../dataProvider/types';
+import { addressLine } from './address';
 import { CaseActions } from './CaseActions';
 import {
   ContactabilityPanel,
@@ -28,7 +19,6 @@ import {
 } from './CasePanels';
 import { CaseTimeline } from './CaseTimeline';
 import { useListFormat } from './hooks';
-import { addressLine } from './address';
 import { useCaseRecords } from './useCaseRecords';
 
 const Field = RecordField<CaseDetail>;
@@ -130,21 +120,13 @@ const CaseHeader = ({ record }: { record: CaseDetail }) => {
                 color="primary"
                 label={translate(`enums.caseStatus.${record.status}`)}
               />
-              <Chip
-                size="small"
-                variant="outlined"
-                label={translate(`enums.caseStage.${record.stage}`)}
-              />
-              <Chip
-                size="small"
-                variant="outlined"
-                label={translate(`enums.bucket.${record.bucket}`)}
-              />
-              <Chip
-                size="small"
-                variant="outlined"
-                label={translate(`enums.product.${record.product}`)}
-              />
+              {[
+                `enums.caseStage.${record.stage}`,
+                `enums.bucket.${record.bucket}`,
+                `enums.product.${record.product}`,
+              ].map((label) => (
+                <Chip key={label} size="small" variant="outlined" label={translate(label)} />
+              ))}
               <Chip size="small" variant="outlined" label={record.institution.name} />
             </Stack>
             <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
@@ -195,21 +177,13 @@ const CaseDetails = ({ record }: { record: CaseDetail }) => {
   return (
     <Grid container spacing={3}>
       <Grid size={{ xs: 12, md: 6 }}>
-        <Section title="resources.cases.sections.case">
+        <Section level={3} title="resources.cases.sections.case">
           <Field source="loanNumber" />
           <Field source="institution.name" />
-          <Field source="product">
-            <EnumField source="product" enumName="product" />
-          </Field>
-          <Field source="status">
-            <EnumField source="status" enumName="caseStatus" />
-          </Field>
-          <Field source="stage">
-            <EnumField source="stage" enumName="caseStage" />
-          </Field>
-          <Field source="bucket">
-            <EnumField source="bucket" enumName="bucket" />
-          </Field>
+          <EnumRecordField source="product" enumName="product" />
+          <EnumRecordField source="status" enumName="caseStatus" />
+          <EnumRecordField source="stage" enumName="caseStage" />
+          <EnumRecordField source="bucket" enumName="bucket" />
           <Field source="dpd" />
           <Field source="overdueSince" />
           <Field source="priority" />
@@ -224,14 +198,14 @@ const CaseDetails = ({ record }: { record: CaseDetail }) => {
           <Field source="createdAt" field={DateTimeField} />
           <Field source="updatedAt" field={DateTimeField} />
         </Section>
-        <Section title="resources.cases.sections.amounts">
+        <Section level={3} title="resources.cases.sections.amounts">
           <Field source="principalAmount" field={MoneyField} />
           <Field source="outstandingAmount" field={MoneyField} />
           <Field source="overdueAmount" field={MoneyField} />
         </Section>
       </Grid>
       <Grid size={{ xs: 12, md: 6 }}>
-        <Section title="resources.cases.sections.borrower">
+        <Section level={3} title="resources.cases.sections.borrower">
           <Field source="borrower.fullName" />
           <Field source="borrower.nationalIdMasked" />
           <Field source="borrower.phonesMasked">
@@ -274,50 +248,17 @@ const CaseDetails = ({ record }: { record: CaseDetail }) => {
           </Field>
         </Section>
         <Section
+          level={3}
           title="resources.cases.sections.lastContact"
           empty={record.lastContact ? undefined : 'resources.cases.empty.lastContact'}
         >
           <Field source="lastContact.occurredAt" field={DateTimeField} />
-          <Field source="lastContact.channel">
-            <EnumField source="lastContact.channel" enumName="contactChannel" />
-          </Field>
-          <Field source="lastContact.result">
-            <EnumField source="lastContact.result" enumName="contactResult" />
-          </Field>
-          <Field source="lastContact.outcome">
-            <EnumField source="lastContact.outcome" enumName="contactOutcome" />
-          </Field>
+          <EnumRecordField source="lastContact.channel" enumName="contactChannel" />
+          <EnumRecordField source="lastContact.result" enumName="contactResult" />
+          <EnumRecordField source="lastContact.outcome" enumName="contactOutcome" />
           <Field source="lastContact.note" />
         </Section>
       </Grid>
     </Grid>
-  );
-};
-
-/** A titled group of fields; shows `empty` (a translation key) instead when it is set. */
-const Section = ({
-  title,
-  empty,
-  children,
-}: {
-  title: string;
-  empty?: string | undefined;
-  children: ReactNode;
-}) => {
-  const translate = useTranslate();
-  return (
-    <Box component="section" sx={{ mb: 3 }}>
-      <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }} gutterBottom>
-        {translate(title)}
-      </Typography>
-      <Divider sx={{ mb: 2 }} />
-      {empty ? (
-        <Typography variant="body2" color="text.secondary">
-          {translate(empty)}
-        </Typography>
-      ) : (
-        <Stack spacing={1.5}>{children}</Stack>
-      )}
-    </Box>
   );
 };

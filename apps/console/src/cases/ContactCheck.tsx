@@ -3,9 +3,9 @@ import { Alert, AlertTitle, Box, CircularProgress, Typography } from '@mui/mater
 import { useEffect, useState } from 'react';
 import { useDataProvider, useTranslate } from 'react-admin';
 
+import { PolicyReasons } from '../common/PolicyRefusal';
 import type { ArrearsDataProvider, CaseDetail, ContactDecision } from '../dataProvider/types';
 import { ContactabilityChips } from './ContactabilityChips';
-import { PolicyReasons } from './PolicyRefusal';
 import { messageOf } from './policy';
 import { fromZonedWall } from './zonedTime';
 

@@ -3,8 +3,8 @@ import RefusedIcon from '@mui/icons-material/DoNotDisturbOn';
 import { Box, Chip, Stack, Tooltip, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 
+import { PolicyReasons } from '../common/PolicyRefusal';
 import type { ChannelContactability } from '../dataProvider/types';
-import { PolicyReasons } from './PolicyRefusal';
 
 /**
  * A case's contactability as a row of chips, one per channel: green when the policy allows it

@@ -9,10 +9,9 @@ import {
 } from 'react-admin';
 
 import { ENUM_CHOICES } from '../common/enums';
-import type { CaseDetail, HoldRecord, PlaceHoldInput } from '../dataProvider/types';
-import { ActionDialog } from './ActionDialog';
-
-const label = (name: string) => `resources.cases.form.${name}`;
+import type { HoldRecord, PlaceHoldInput } from '../dataProvider/types';
+import { ActionDialog, type CaseDialogProps } from './ActionDialog';
+import { formLabel as label } from './inputs';
 
 /** Hardship holds come with a hardship plan; the others can be placed by hand. */
 const KINDS_BY_HAND = ENUM_CHOICES.holdKind.filter(({ id }) => id !== HoldKind.HARDSHIP_PLAN);
@@ -21,15 +20,7 @@ const KINDS_BY_HAND = ENUM_CHOICES.holdKind.filter(({ id }) => id !== HoldKind.H
  * Stops collection on the case: a dispute or complaint heard on a call, or the borrower's
  * request to stop one channel (停止渠道联系).
  */
-export const PlaceHoldDialog = ({
-  record,
-  open,
-  onClose,
-}: {
-  record: CaseDetail;
-  open: boolean;
-  onClose: () => void;
-}) => {
+export const PlaceHoldDialog = ({ record, open, onClose }: CaseDialogProps) => {
   const [create] = useCreate();
   return (
     <ActionDialog
@@ -87,12 +78,7 @@ export const ReleaseHoldDialog = ({
   hold,
   open,
   onClose,
-}: {
-  record: CaseDetail;
-  hold: HoldRecord;
-  open: boolean;
-  onClose: () => void;
-}) => {
+}: CaseDialogProps & { hold: HoldRecord }) => {
   const [update] = useUpdate();
   return (
     <ActionDialog

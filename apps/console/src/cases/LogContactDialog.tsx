@@ -18,14 +18,12 @@ import {
 } from 'react-admin';
 
 import { ENUM_CHOICES } from '../common/enums';
-import type { CaseDetail, LogContactInput } from '../dataProvider/types';
-import { ActionDialog } from './ActionDialog';
+import type { LogContactInput } from '../dataProvider/types';
+import { ActionDialog, type CaseDialogProps } from './ActionDialog';
 import { ContactCheck } from './ContactCheck';
-import { newIdempotencyKey, notInFuture, ZonedDateTimeInput } from './inputs';
+import { formLabel as label, newIdempotencyKey, notInFuture, ZonedDateTimeInput } from './inputs';
 import { contactRecordProblem, resultsForChannel } from './policy';
 import { nowInput } from './zonedTime';
-
-const label = (name: string) => `resources.cases.form.${name}`;
 
 /** The input the domain's contact-record check finds at fault gets its message. */
 const recordRule =
@@ -62,15 +60,7 @@ const text = (value: unknown): string | null =>
  * case's contactability per channel, and the decision for the channel, person and time chosen.
  * A refusal on submit shows the rules and the next allowed time.
  */
-export const LogContactDialog = ({
-  record,
-  open,
-  onClose,
-}: {
-  record: CaseDetail;
-  open: boolean;
-  onClose: () => void;
-}) => {
+export const LogContactDialog = ({ record, open, onClose }: CaseDialogProps) => {
   const translate = useTranslate();
   const [create] = useCreate();
   const timeZone = record.institution.timeZone;

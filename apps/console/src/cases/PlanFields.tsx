@@ -18,11 +18,9 @@ import {
 import { ENUM_CHOICES } from '../common/enums';
 import { formatYuan } from '../common/money';
 import type { InstallmentInput } from '../dataProvider/types';
-import { AmountInput, valueAt } from './inputs';
+import { AmountInput, formLabel as label, valueAt } from './inputs';
 import { checkSchedule, installmentCountProblem, splitEvenly } from './planMath';
 import { zonedToday } from './zonedTime';
-
-const label = (name: string) => `resources.cases.form.${name}`;
 
 interface PlanValues {
   kind?: RepaymentPlanKind;

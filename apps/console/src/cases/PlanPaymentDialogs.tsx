@@ -3,27 +3,15 @@ import { Grid } from '@mui/material';
 import { required, SelectInput, TextInput, useCreate } from 'react-admin';
 
 import { ENUM_CHOICES } from '../common/enums';
-import type {
-  CaseDetail,
-  CreateRepaymentPlanInput,
-  RecordPaymentInput,
-} from '../dataProvider/types';
-import { ActionDialog } from './ActionDialog';
-import { AmountInput, notInFuture, ZonedDateTimeInput } from './inputs';
+import type { CreateRepaymentPlanInput, RecordPaymentInput } from '../dataProvider/types';
+import { ActionDialog, type CaseDialogProps } from './ActionDialog';
+import { AmountInput, formLabel as label, notInFuture, ZonedDateTimeInput } from './inputs';
 import { defaultPlanValues, PlanFields } from './PlanFields';
 import { normalizeAmount, toPlanTerms } from './planMath';
 import { fromZonedWall, toZonedWall } from './zonedTime';
 
-const label = (name: string) => `resources.cases.form.${name}`;
-
-interface DialogProps {
-  record: CaseDetail;
-  open: boolean;
-  onClose: () => void;
-}
-
 /** Negotiates a plan: a promise to pay, an installment plan (分期) or an extension (延期). */
-export const CreatePlanDialog = ({ record, open, onClose }: DialogProps) => {
+export const CreatePlanDialog = ({ record, open, onClose }: CaseDialogProps) => {
   const [create] = useCreate();
   const timeZone = record.institution.timeZone;
   return (
@@ -49,7 +37,7 @@ export const CreatePlanDialog = ({ record, open, onClose }: DialogProps) => {
  * Books money received: amount, time, channel and the bank's reference (which makes it
  * idempotent). The API allocates it to the active plan's installments.
  */
-export const RecordPaymentDialog = ({ record, open, onClose }: DialogProps) => {
+export const RecordPaymentDialog = ({ record, open, onClose }: CaseDialogProps) => {
   const [create] = useCreate();
   const timeZone = record.institution.timeZone;
   return (

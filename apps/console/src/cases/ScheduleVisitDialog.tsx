@@ -11,13 +11,17 @@ import {
 } from 'react-admin';
 
 import { MAX_PAGE_SIZE } from '../dataProvider';
-import type { CaseDetail, ScheduleVisitInput } from '../dataProvider/types';
-import { ActionDialog } from './ActionDialog';
+import type { ScheduleVisitInput } from '../dataProvider/types';
+import { ActionDialog, type CaseDialogProps } from './ActionDialog';
 import { addressLine } from './address';
-import { afterStart, newIdempotencyKey, valueAt, ZonedDateTimeInput } from './inputs';
+import {
+  afterStart,
+  formLabel as label,
+  newIdempotencyKey,
+  valueAt,
+  ZonedDateTimeInput,
+} from './inputs';
 import { fromZonedWall, zonedToday } from './zonedTime';
-
-const label = (name: string) => `resources.cases.form.${name}`;
 
 /** A visit window is at most eight hours (the domain's rule). */
 const MAX_WINDOW_MS = 8 * 60 * 60 * 1000;
@@ -53,15 +57,7 @@ const notTooLong =
  * agreed with the borrower, the purpose and the address. The API checks the window against the
  * collection policy (quiet hours, holidays, holds).
  */
-export const ScheduleVisitDialog = ({
-  record,
-  open,
-  onClose,
-}: {
-  record: CaseDetail;
-  open: boolean;
-  onClose: () => void;
-}) => {
+export const ScheduleVisitDialog = ({ record, open, onClose }: CaseDialogProps) => {
   const translate = useTranslate();
   const [create] = useCreate();
   const timeZone = record.institution.timeZone;

@@ -23,24 +23,18 @@ import { ENUM_CHOICES } from '../common/enums';
 import { MAX_PAGE_SIZE } from '../dataProvider';
 import type {
   ArrearsDataProvider,
-  CaseDetail,
   RecordVisitOutcomeInput,
   VisitOutcome,
   VisitRecord,
 } from '../dataProvider/types';
-import { ActionDialog } from './ActionDialog';
-import { notInFuture, ZonedDateTimeInput } from './inputs';
+import { ActionDialog, type CaseDialogProps } from './ActionDialog';
+import { formLabel as label, notInFuture, ZonedDateTimeInput } from './inputs';
 import { defaultPlanValues, PlanFields } from './PlanFields';
 import { toPlanTerms } from './planMath';
 import { fromZonedWall, nowInput } from './zonedTime';
 
-const label = (name: string) => `resources.cases.form.${name}`;
-
-interface VisitDialogProps {
-  record: CaseDetail;
+interface VisitDialogProps extends CaseDialogProps {
   visit: VisitRecord;
-  open: boolean;
-  onClose: () => void;
 }
 
 const text = (value: unknown): string | null =>

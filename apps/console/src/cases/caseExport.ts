@@ -1,5 +1,6 @@
 import { maskName, Money } from '@arrears/domain';
 
+import { sortableDateTime } from '../common/dateTime';
 import type { CaseListItem } from '../dataProvider/types';
 
 /**
@@ -29,27 +30,7 @@ export const toCsv = (rows: readonly (readonly string[])[]): string =>
 /** "2026-03-01 22:30" in `timeZone`: sortable, and what spreadsheet programs read as a time. */
 export const csvDateTime = (iso: string | null | undefined, timeZone: string): string => {
   if (!iso) return '';
-  const instant = new Date(iso);
-  if (Number.isNaN(instant.getTime())) return iso;
-  const format = (zone: string) => {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(instant);
-    const part = (type: Intl.DateTimeFormatPartTypes) =>
-      parts.find((p) => p.type === type)?.value ?? '';
-    return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
-  };
-  try {
-    return format(timeZone);
-  } catch {
-    return format('UTC');
-  }
+  return sortableDateTime(iso, timeZone)?.text ?? iso;
 };
 
 /** An amount as a plain decimal with two places ("240644.80"), as spreadsheets sum it. */

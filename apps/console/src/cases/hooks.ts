@@ -1,21 +1,7 @@
-import { roleHasPermission, type Permission, type Role } from '@arrears/domain';
 import { useCallback } from 'react';
-import { useLocaleState, usePermissions } from 'react-admin';
+import { useLocaleState } from 'react-admin';
 
 import { formatDateTime } from '../common/dateTime';
-
-/**
- * Whether the signed-in user's role grants a permission (the API checks again; this only hides
- * what would be refused). False while the role is unknown.
- */
-export const useCan = (): ((permission: Permission) => boolean) => {
-  const { permissions } = usePermissions<Role | undefined>();
-  return useCallback(
-    (permission: Permission) =>
-      typeof permissions === 'string' && roleHasPermission(permissions, permission),
-    [permissions],
-  );
-};
 
 /** Formats instants in the given (institution's) time zone and the user's locale. */
 export const useFormatTime = (timeZone: string | undefined): ((iso: string) => string) => {

@@ -1,7 +1,10 @@
 import { DateTimeInput, TextInput, useTranslate, type Validator } from 'react-admin';
 
-import { fromZonedWall } from './zonedTime';
 import { parseAmount } from './planMath';
+import { fromZonedWall } from './zonedTime';
+
+/** The translation key of a case form's input label (`resources.cases.form.<name>`). */
+export const formLabel = (name: string) => `resources.cases.form.${name}`;
 
 /** Form values as react-admin hands them to validators: nested, untyped. */
 type Values = Record<string, unknown>;

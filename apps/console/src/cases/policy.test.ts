@@ -4,9 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   contactabilityOf,
   contactRecordProblem,
-  failedIdsOf,
   formErrorsOf,
-  refusalOf,
   refusedFieldsOf,
   resultsForChannel,
 } from './policy';
@@ -24,29 +22,6 @@ const invalid = new HttpError('recordingRef: an answered phone call must carry �
   errors: { recordingRef: 'an answered phone call must carry …', 'root.serverError': 'x' },
 });
 
-describe('refusalOf', () => {
-  it('reads the rules and the next allowed time of a policy refusal', () => {
-    expect(refusalOf(refused)).toEqual({
-      reasons: [{ code: 'QUIET_HOURS', message: 'No contact between 22:00 and 08:00' }],
-      nextAllowedAt: '2026-03-02T00:00:00.000Z',
-    });
-  });
-
-  it('has no next time when only an event can allow it', () => {
-    const held = new HttpError('x', 422, {
-      code: 'POLICY_VIOLATION',
-      rules: [],
-      nextAllowedAt: null,
-    });
-    expect(refusalOf(held)).toEqual({ reasons: [], nextAllowedAt: null });
-  });
-
-  it('is undefined for other errors', () => {
-    expect(refusalOf(invalid)).toBeUndefined();
-    expect(refusalOf(new Error('boom'))).toBeUndefined();
-  });
-});
-
 describe('formErrorsOf', () => {
   it('puts server messages on the inputs they name, without the form-wide one', () => {
     expect(formErrorsOf(invalid)).toEqual({ recordingRef: 'an answered phone call must carry …' });
@@ -59,17 +34,6 @@ describe('formErrorsOf', () => {
 
   it('is undefined when the error names no input', () => {
     expect(formErrorsOf(new HttpError('Not found', 404, { code: 'NOT_FOUND' }))).toBeUndefined();
-  });
-});
-
-describe('failedIdsOf', () => {
-  it('lists the records a bulk update failed for', () => {
-    const partial = new HttpError('1 of 3 could not be assigned', 403, {
-      code: 'FORBIDDEN',
-      failedIds: ['c2'],
-    });
-    expect(failedIdsOf(partial)).toEqual(['c2']);
-    expect(failedIdsOf(new Error('x'))).toEqual([]);
   });
 });
 

@@ -4,57 +4,30 @@ import {
   type ContactChannel,
   type ContactOutcome,
 } from '@arrears/domain';
-import { HttpError } from 'react-admin';
 
-import type { ApiErrorBody } from '../dataProvider';
-import { ROOT_ERROR, type PolicyRuleMessage } from '../dataProvider/errors';
-import type { ChannelContactability, PolicyReason } from '../dataProvider/types';
+import { errorCode, fieldMessagesOf } from '../common/errors';
+import { ROOT_ERROR } from '../dataProvider/errors';
+import type { ChannelContactability } from '../dataProvider/types';
 
-/** A refusal by the collection policy: the rules that refuse, and when it would be allowed. */
-export interface Refusal {
-  reasons: PolicyReason[];
-  /** Null when only an event (a hold released …) can allow it. */
-  nextAllowedAt: string | null;
-}
-
-const bodyOf = (error: unknown): Partial<ApiErrorBody> | undefined =>
-  error instanceof HttpError && typeof error.body === 'object' && error.body !== null
-    ? (error.body as Partial<ApiErrorBody>)
-    : undefined;
-
-/** The refusal an action's error carries, when the API refused it by the collection policy. */
-export const refusalOf = (error: unknown): Refusal | undefined => {
-  const body = bodyOf(error);
-  if (body?.code !== 'POLICY_VIOLATION') return undefined;
-  const rules: PolicyRuleMessage[] = Array.isArray(body.rules) ? body.rules : [];
-  return {
-    reasons: rules.map(({ code, message }) => ({ code, message })),
-    nextAllowedAt: typeof body.nextAllowedAt === 'string' ? body.nextAllowedAt : null,
-  };
-};
+/** The per-input messages of an error from the API, without the form-wide one. */
+const inputMessagesOf = (error: unknown) =>
+  fieldMessagesOf(error).filter(([key]) => key !== ROOT_ERROR);
 
 /**
  * The messages a form shows under its inputs for an error from the API (react-admin's
  * server-side validation shape: source → message), or `undefined` when the error names no
  * input. The form-wide message is left out: the form notifies the failure itself, in the
- * user's language. A policy refusal is shown by the form itself too (see `refusalOf`).
+ * user's language. A policy refusal is shown by the form itself too (see `policyRefusalOf`).
  */
 export const formErrorsOf = (error: unknown): Record<string, string> | undefined => {
-  const body = bodyOf(error);
-  if (body?.code === 'POLICY_VIOLATION') return undefined;
-  const errors = Object.entries(body?.errors ?? {}).filter(([key]) => key !== ROOT_ERROR);
+  if (errorCode(error) === 'POLICY_VIOLATION') return undefined;
+  const errors = inputMessagesOf(error);
   return errors.length ? Object.fromEntries(errors) : undefined;
 };
 
 /** The message of any error, for a notification. */
 export const messageOf = (error: unknown): string =>
   error instanceof Error ? error.message : typeof error === 'string' ? error : '';
-
-/** The failed ids of a bulk update that failed for some records. */
-export const failedIdsOf = (error: unknown): string[] => {
-  const ids = bodyOf(error)?.failedIds;
-  return Array.isArray(ids) ? ids : [];
-};
 
 /** A channel's contactability, or `undefined` when the case did not report that channel. */
 export const contactabilityOf = (
@@ -101,4 +74,4 @@ export const contactRecordProblem = (values: {
 
 /** The inputs the data provider put a policy refusal on (the time, the number, the person …). */
 export const refusedFieldsOf = (error: unknown): string[] =>
-  Object.keys(bodyOf(error)?.errors ?? {}).filter((key) => key !== ROOT_ERROR);
+  inputMessagesOf(error).map(([key]) => key);

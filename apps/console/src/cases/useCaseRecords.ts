@@ -1,6 +1,7 @@
 import { Permission } from '@arrears/domain';
 import { useGetManyReference, type Identifier, type RaRecord } from 'react-admin';
 
+import { useCan } from '../common/useCan';
 import { MAX_PAGE_SIZE } from '../dataProvider';
 import type {
   AuditEventRecord,
@@ -11,7 +12,6 @@ import type {
   RepaymentPlanRecord,
   VisitRecord,
 } from '../dataProvider/types';
-import { useCan } from './hooks';
 import type { TimelineKind, TimelineSources } from './timeline';
 
 /** Each list in its API's own order (react-admin's `id` sort means "the API's order"). */

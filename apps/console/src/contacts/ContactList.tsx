@@ -1,35 +1,23 @@
 import { Box, Grid, Typography } from '@mui/material';
 import {
-  AutocompleteInput,
   DataTable,
-  FilterButton,
-  List,
-  Pagination,
   RecordField,
   ReferenceField,
   ReferenceInput,
-  SelectArrayInput,
   SelectInput,
   TextField,
-  TopToolbar,
   useRecordContext,
   useTranslate,
   type FieldProps,
 } from 'react-admin';
 
-import { EnumField } from '../common/EnumField';
-import { ENUM_CHOICES } from '../common/enums';
+import { CaseLinkField } from '../common/CaseLinkField';
+import { EnumField, EnumRecordField } from '../common/EnumField';
+import { InstitutionDateTimeField } from '../common/InstitutionDateTimeField';
+import { caseFilter, ConsoleList, enumFilter, FilterActions, NO_WRAP } from '../common/lists';
 import { MAX_PAGE_SIZE } from '../dataProvider';
 import type { ContactRecord } from '../dataProvider/types';
-import { CaseLinkField } from '../visits/CaseLinkField';
-import { InstitutionDateTimeField } from '../visits/InstitutionDateTimeField';
 import { ZonedDayInput } from '../visits/ZonedDayInput';
-
-/** Short values stay on one line; long ones (address, note) are cut with an ellipsis. */
-const NO_WRAP = {
-  '& .RaDataTable-tableWrapper': { overflowX: 'auto' },
-  '& .RaDataTable-headerCell, & .RaDataTable-rowCell': { whiteSpace: 'nowrap' },
-};
 
 const Column = DataTable.Col<ContactRecord>;
 const Field = RecordField<ContactRecord>;
@@ -41,39 +29,15 @@ type ContactRow = ContactRecord & {
 
 /** Each `source` is a key the data provider maps onto the API's `ContactFilter`. */
 const contactFilters = [
-  <SelectArrayInput
-    key="channel"
-    source="channel"
-    choices={ENUM_CHOICES.contactChannel}
-    alwaysOn
-    sx={{ minWidth: 140 }}
-  />,
-  <SelectArrayInput
-    key="result"
-    source="result"
-    choices={ENUM_CHOICES.contactResult}
-    alwaysOn
-    sx={{ minWidth: 140 }}
-  />,
+  enumFilter('channel', 'contactChannel', 140),
+  enumFilter('result', 'contactResult', 140),
   <ZonedDayInput key="occurredFrom" source="occurredFrom" bound="from" alwaysOn />,
   <ZonedDayInput key="occurredTo" source="occurredTo" bound="to" alwaysOn />,
   <ReferenceInput key="madeById" source="madeById" reference="users" perPage={MAX_PAGE_SIZE}>
     <SelectInput optionText="displayName" label="resources.contacts.fields.madeById" />
   </ReferenceInput>,
-  <ReferenceInput key="caseId" source="caseId" reference="cases">
-    <AutocompleteInput
-      optionText="loanNumber"
-      label="resources.contacts.fields.caseId"
-      filterToQuery={(q: string) => ({ q })}
-    />
-  </ReferenceInput>,
+  caseFilter('resources.contacts.fields.caseId'),
 ];
-
-const ListActions = () => (
-  <TopToolbar>
-    <FilterButton />
-  </TopToolbar>
-);
 
 /**
  * The borrower of the contact's case: from the contact when the API sends it with the case,
@@ -145,14 +109,10 @@ const ContactDetails = () => (
         <Field source="note" empty="contacts.empty.note" sx={{ whiteSpace: 'pre-wrap' }} />
       </Grid>
       <Grid size={{ xs: 6, md: 2 }}>
-        <Field source="direction">
-          <EnumField source="direction" enumName="contactDirection" />
-        </Field>
+        <EnumRecordField source="direction" enumName="contactDirection" />
       </Grid>
       <Grid size={{ xs: 6, md: 2 }}>
-        <Field source="attitude">
-          <EnumField source="attitude" enumName="attitude" emptyText="contacts.empty.none" />
-        </Field>
+        <EnumRecordField source="attitude" enumName="attitude" emptyText="contacts.empty.none" />
       </Grid>
       <Grid size={{ xs: 12, md: 2 }}>
         <Field source="recordingRef" empty="contacts.empty.recording" />
@@ -170,13 +130,10 @@ const ContactDetails = () => (
  * reference. Read-only: contacts are logged from the case page, through the policy check.
  */
 export const ContactList = () => (
-  <List
+  <ConsoleList
     filters={contactFilters}
     sort={{ field: 'occurredAt', order: 'DESC' }}
-    actions={<ListActions />}
-    perPage={25}
-    pagination={<Pagination rowsPerPageOptions={[10, 25, 50, MAX_PAGE_SIZE]} />}
-    exporter={false}
+    actions={<FilterActions />}
   >
     <DataTable bulkActionButtons={false} expand={<ContactDetails />} rowClick="expand" sx={NO_WRAP}>
       <Column source="occurredAt" disableSort field={InstitutionDateTimeField} />
@@ -204,7 +161,7 @@ export const ContactList = () => (
         />
       </Column>
     </DataTable>
-  </List>
+  </ConsoleList>
 );
 
 export default ContactList;

@@ -1,15 +1,8 @@
-import type { GetListParams, Identifier } from 'react-admin';
+import type { Identifier } from 'react-admin';
 
 import { defineOperation, type GraphqlClient } from './graphqlClient';
-import {
-  checkFixedOrder,
-  parse,
-  toApiFilter,
-  toId,
-  toOffsetLimit,
-  type FilterSpec,
-} from './params';
-import { referenceThroughFilter, type ResourceHandlers } from './resource';
+import { parse, toId, type FilterSpec } from './params';
+import { listHandlers, type ListVariables, type ResourceHandlers } from './resource';
 import type {
   ArrearsActions,
   AuditChainReport,
@@ -21,7 +14,7 @@ import type {
 
 export const AUDIT_EVENTS_QUERY = defineOperation<
   { auditEvents: Connection<AuditEventRecord> },
-  { offset: number; limit: number; filter: AuditEventFilter }
+  ListVariables<AuditEventFilter>
 >(/* GraphQL */ `
   query AuditEvents($offset: Int!, $limit: Int!, $filter: AuditEventFilter) {
     auditEvents(offset: $offset, limit: $limit, filter: $filter) {
@@ -76,25 +69,16 @@ export const AUDIT_EVENT_ORDERS = [
 ] as const;
 
 /** The audit trail is append-only: read it, never write it. */
-export const auditEventsHandlers = (client: GraphqlClient): ResourceHandlers => {
-  const getList = async ({ pagination, sort, filter, signal }: GetListParams) => {
-    checkFixedOrder('audit event', sort, AUDIT_EVENT_ORDERS);
-    const { auditEvents } = await client.request(
-      AUDIT_EVENTS_QUERY,
-      {
-        ...toOffsetLimit(pagination),
-        filter: toApiFilter<AuditEventFilter>('audit event', filter, AUDIT_EVENT_FILTERS),
-      },
-      { signal },
-    );
-    return { data: auditEvents.nodes, total: auditEvents.totalCount };
-  };
-  return {
-    getList,
+export const auditEventsHandlers = (client: GraphqlClient): ResourceHandlers => ({
+  ...listHandlers(client, 'audit event', {
+    query: AUDIT_EVENTS_QUERY,
+    field: 'auditEvents',
+    filters: AUDIT_EVENT_FILTERS,
+    order: AUDIT_EVENT_ORDERS,
     /** One record's trail (`target="entityId"`). */
-    getManyReference: referenceThroughFilter('audit event', ['entityId'], getList),
-  };
-};
+    targets: ['entityId'],
+  }),
+});
 
 export const auditActions = (client: GraphqlClient): Pick<ArrearsActions, 'verifyAuditChain'> => ({
   async verifyAuditChain(institutionId: Identifier, { signal }: CallOptions = {}) {

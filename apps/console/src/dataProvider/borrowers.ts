@@ -1,15 +1,8 @@
-import type { GetListParams, GetManyParams, GetOneParams, Identifier } from 'react-admin';
+import type { Identifier } from 'react-admin';
 
 import { defineOperation, type GraphqlClient } from './graphqlClient';
-import {
-  checkFixedOrder,
-  parse,
-  toApiFilter,
-  toId,
-  toOffsetLimit,
-  type FilterSpec,
-} from './params';
-import { manyByOne, referenceThroughFilter, type ResourceHandlers } from './resource';
+import { parse, toId, type FilterSpec } from './params';
+import { listHandlers, readById, type ListVariables, type ResourceHandlers } from './resource';
 import type {
   ArrearsActions,
   BorrowerDetail,
@@ -46,7 +39,7 @@ const BORROWER_LIST_FIELDS = /* GraphQL */ `
   }
 `;
 
-const BORROWER_DETAIL_FIELDS = /* GraphQL */ `
+export const BORROWER_DETAIL_FIELDS = /* GraphQL */ `
   fragment BorrowerDetailFields on Borrower {
     ...BorrowerListFields
     monthlyIncome
@@ -70,7 +63,7 @@ const BORROWER_DETAIL_FIELDS = /* GraphQL */ `
 
 export const BORROWERS_QUERY = defineOperation<
   { borrowers: Connection<BorrowerListItem> },
-  { offset: number; limit: number; filter: BorrowerFilter }
+  ListVariables<BorrowerFilter>
 >(/* GraphQL */ `
   query Borrowers($offset: Int!, $limit: Int!, $filter: BorrowerFilter) {
     borrowers(offset: $offset, limit: $limit, filter: $filter) {
@@ -141,29 +134,18 @@ export const BORROWER_FILTERS: FilterSpec = {
 /** The API lists borrowers newest first. */
 export const BORROWER_ORDER = { field: 'createdAt', order: 'DESC' } as const;
 
-export const borrowersHandlers = (client: GraphqlClient): ResourceHandlers => {
-  const getList = async ({ pagination, sort, filter, signal }: GetListParams) => {
-    checkFixedOrder('borrower', sort, BORROWER_ORDER);
-    const { borrowers } = await client.request(
-      BORROWERS_QUERY,
-      {
-        ...toOffsetLimit(pagination),
-        filter: toApiFilter<BorrowerFilter>('borrower', filter, BORROWER_FILTERS),
-      },
-      { signal },
-    );
-    return { data: borrowers.nodes, total: borrowers.totalCount };
-  };
-  const getOne = async (id: string, signal?: AbortSignal) =>
-    (await client.request(BORROWER_QUERY, { id }, { signal })).borrower;
-
-  return {
-    getList,
-    getOne: async ({ id, signal }: GetOneParams) => ({ data: await getOne(toId(id), signal) }),
-    getMany: ({ ids, signal }: GetManyParams) => manyByOne(ids, (id) => getOne(id, signal)),
-    getManyReference: referenceThroughFilter('borrower', ['institutionId'], getList),
-  };
-};
+export const borrowersHandlers = (client: GraphqlClient): ResourceHandlers => ({
+  ...listHandlers(client, 'borrower', {
+    query: BORROWERS_QUERY,
+    field: 'borrowers',
+    filters: BORROWER_FILTERS,
+    order: BORROWER_ORDER,
+    targets: ['institutionId'],
+  }),
+  ...readById(
+    async (id, signal) => (await client.request(BORROWER_QUERY, { id }, { signal })).borrower,
+  ),
+});
 
 export const borrowerActions = (
   client: GraphqlClient,

@@ -7,7 +7,9 @@ import type {
   UpdateParams,
 } from 'react-admin';
 
+import { BORROWER_DETAIL_FIELDS } from './borrowers';
 import { apiError, badRequest } from './errors';
+import { CONTACTABILITY_FIELDS, PRIORITY_SCORE_FIELDS } from './fragments';
 import { defineOperation, type GraphqlClient } from './graphqlClient';
 import { isDefaultSort, parse, toApiFilter, toId, toOffsetLimit, type FilterSpec } from './params';
 import { eachOf, referenceThroughFilter, type ResourceHandlers } from './resource';
@@ -73,37 +75,7 @@ const CASE_DETAIL_FIELDS = /* GraphQL */ `
       timeZone
     }
     borrower {
-      id
-      fullName
-      nationalIdMasked
-      phonesMasked
-      emailMasked
-      address {
-        province
-        city
-        district
-        detail
-      }
-      employer
-      monthlyIncome
-      creditScore
-      timeZone
-      contactConsent {
-        windowStart
-        windowEnd
-        evidence
-        recordedAt
-      }
-      thirdParties {
-        id
-        fullName
-        relation
-        phoneMasked
-        debtRelated
-        refusedContact
-      }
-      createdAt
-      updatedAt
+      ...BorrowerDetailFields
     }
     assignee {
       id
@@ -139,22 +111,10 @@ const CASE_DETAIL_FIELDS = /* GraphQL */ `
       windowEnd
     }
     priorityScore {
-      score
-      factors {
-        code
-        points
-        weight
-        explanation
-      }
+      ...PriorityScoreFields
     }
     contactability {
-      channel
-      allowed
-      nextAllowedAt
-      reasons {
-        code
-        message
-      }
+      ...ContactabilityFields
     }
     holds {
       id
@@ -165,6 +125,9 @@ const CASE_DETAIL_FIELDS = /* GraphQL */ `
       placedAt
     }
   }
+  ${BORROWER_DETAIL_FIELDS}
+  ${PRIORITY_SCORE_FIELDS}
+  ${CONTACTABILITY_FIELDS}
 `;
 
 /** The case detail as the API sends it: the borrower without the page's `city`. */

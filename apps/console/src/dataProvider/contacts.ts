@@ -1,17 +1,10 @@
 import { ContactChannel, ContactResult } from '@arrears/domain';
-import type { CreateParams, GetListParams } from 'react-admin';
+import type { CreateParams } from 'react-admin';
 
 import type { ErrorFieldMap } from './errors';
 import { defineOperation, type GraphqlClient } from './graphqlClient';
-import {
-  checkFixedOrder,
-  parse,
-  pickInput,
-  toApiFilter,
-  toOffsetLimit,
-  type FilterSpec,
-} from './params';
-import { referenceThroughFilter, type ResourceHandlers } from './resource';
+import { parse, pickInput, type FilterSpec } from './params';
+import { listHandlers, type ListVariables, type ResourceHandlers } from './resource';
 import type { Connection, ContactFilter, ContactRecord, LogContactInput } from './types';
 
 const CONTACT_FIELDS = /* GraphQL */ `
@@ -48,7 +41,7 @@ const CONTACT_FIELDS = /* GraphQL */ `
 
 export const CONTACTS_QUERY = defineOperation<
   { contacts: Connection<ContactRecord> },
-  { offset: number; limit: number; filter: ContactFilter }
+  ListVariables<ContactFilter>
 >(/* GraphQL */ `
   query Contacts($offset: Int!, $limit: Int!, $filter: ContactFilter) {
     contacts(offset: $offset, limit: $limit, filter: $filter) {
@@ -124,28 +117,18 @@ export const CONTACT_FILTERS: FilterSpec = {
 /** The API lists contacts most recent first. */
 export const CONTACT_ORDER = { field: 'occurredAt', order: 'DESC' } as const;
 
-export const contactsHandlers = (client: GraphqlClient): ResourceHandlers => {
-  const getList = async ({ pagination, sort, filter, signal }: GetListParams) => {
-    checkFixedOrder('contact', sort, CONTACT_ORDER);
-    const { contacts } = await client.request(
-      CONTACTS_QUERY,
-      {
-        ...toOffsetLimit(pagination),
-        filter: toApiFilter<ContactFilter>('contact', filter, CONTACT_FILTERS),
-      },
-      { signal },
-    );
-    return { data: contacts.nodes, total: contacts.totalCount };
-  };
-
-  return {
-    getList,
+export const contactsHandlers = (client: GraphqlClient): ResourceHandlers => ({
+  ...listHandlers(client, 'contact', {
+    query: CONTACTS_QUERY,
+    field: 'contacts',
+    filters: CONTACT_FILTERS,
+    order: CONTACT_ORDER,
     /** A case's contacts (`target="caseId"`), or a collector's (`madeById`). */
-    getManyReference: referenceThroughFilter('contact', ['caseId', 'madeById'], getList),
-    /** Logs a contact (`logContact`): every outbound one is judged by the collection policy first. */
-    async create({ data }: CreateParams<LogContactInput>) {
-      const input = pickInput<LogContactInput>(data, LOG_CONTACT_KEYS);
-      return { data: (await client.request(LOG_CONTACT_MUTATION, { input })).logContact };
-    },
-  };
-};
+    targets: ['caseId', 'madeById'],
+  }),
+  /** Logs a contact (`logContact`): every outbound one is judged by the collection policy first. */
+  async create({ data }: CreateParams<LogContactInput>) {
+    const input = pickInput<LogContactInput>(data, LOG_CONTACT_KEYS);
+    return { data: (await client.request(LOG_CONTACT_MUTATION, { input })).logContact };
+  },
+});

@@ -1,6 +1,8 @@
 import type { ContactRuleCode, ErrorCode } from '@arrears/domain';
 import { HttpError } from 'react-admin';
 
+import { sortableDateTime } from '../common/dateTime';
+
 /** The `extensions.code` values the API promises: the domain's error codes. */
 export type ApiErrorCode = ErrorCode;
 
@@ -131,28 +133,8 @@ const withoutFieldPrefix = (message: string, field: string): string =>
  * the viewer works in. An unknown zone falls back to UTC; a malformed instant is shown as sent.
  */
 export const formatInstant = (iso: string, timeZone?: string): string => {
-  const instant = new Date(iso);
-  if (Number.isNaN(instant.getTime())) return iso;
-  const format = (zone: string | undefined) => {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(instant);
-    const part = (type: Intl.DateTimeFormatPartTypes) =>
-      parts.find((p) => p.type === type)?.value ?? '';
-    const zoneName = zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-    return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} (${zoneName})`;
-  };
-  try {
-    return format(timeZone);
-  } catch {
-    return format('UTC');
-  }
+  const written = sortableDateTime(iso, timeZone);
+  return written ? `${written.text} (${written.timeZone})` : iso;
 };
 
 /** The sentence a refusal ends with: when it would be allowed, or that only an event can allow it. */
@@ -163,7 +145,8 @@ export const nextAllowedSentence = (nextAllowedAt: string | null, timeZone?: str
 
 const sentence = (text: string): string => (/[.!?。]$/.test(text) ? text : `${text}.`);
 
-const parseRules = (value: unknown): PolicyRuleMessage[] =>
+/** A POLICY_VIOLATION's `rules`, read defensively: entries without a code and a message are dropped. */
+export const parseRules = (value: unknown): PolicyRuleMessage[] =>
   Array.isArray(value)
     ? value.flatMap((rule: unknown) =>
         typeof rule === 'object' &&

@@ -1,16 +1,8 @@
-import type { CreateParams, GetListParams } from 'react-admin';
+import type { CreateParams } from 'react-admin';
 
 import { defineOperation, type GraphqlClient } from './graphqlClient';
-import {
-  checkFixedOrder,
-  parse,
-  pickInput,
-  toApiFilter,
-  toDecimalInput,
-  toOffsetLimit,
-  type FilterSpec,
-} from './params';
-import { referenceThroughFilter, type ResourceHandlers } from './resource';
+import { parse, pickInput, toDecimalInput, type FilterSpec } from './params';
+import { listHandlers, type ListVariables, type ResourceHandlers } from './resource';
 import type { Connection, PaymentFilter, PaymentRecord, RecordPaymentInput } from './types';
 
 const PAYMENT_FIELDS = /* GraphQL */ `
@@ -40,7 +32,7 @@ const PAYMENT_FIELDS = /* GraphQL */ `
 
 export const PAYMENTS_QUERY = defineOperation<
   { payments: Connection<PaymentRecord> },
-  { offset: number; limit: number; filter: PaymentFilter }
+  ListVariables<PaymentFilter>
 >(/* GraphQL */ `
   query Payments($offset: Int!, $limit: Int!, $filter: PaymentFilter) {
     payments(offset: $offset, limit: $limit, filter: $filter) {
@@ -75,37 +67,28 @@ export const PAYMENT_FILTERS: FilterSpec = {
 /** The API lists payments most recent first. */
 export const PAYMENT_ORDER = { field: 'paidAt', order: 'DESC' } as const;
 
-export const paymentsHandlers = (client: GraphqlClient): ResourceHandlers => {
-  const getList = async ({ pagination, sort, filter, signal }: GetListParams) => {
-    checkFixedOrder('payment', sort, PAYMENT_ORDER);
-    const { payments } = await client.request(
-      PAYMENTS_QUERY,
-      {
-        ...toOffsetLimit(pagination),
-        filter: toApiFilter<PaymentFilter>('payment', filter, PAYMENT_FILTERS),
-      },
-      { signal },
-    );
-    return { data: payments.nodes, total: payments.totalCount };
-  };
-  return {
-    getList,
+export const paymentsHandlers = (client: GraphqlClient): ResourceHandlers => ({
+  ...listHandlers(client, 'payment', {
+    query: PAYMENTS_QUERY,
+    field: 'payments',
+    filters: PAYMENT_FILTERS,
+    order: PAYMENT_ORDER,
     /** A case's payments (`target="caseId"`), or a plan's (`planId`). */
-    getManyReference: referenceThroughFilter('payment', ['caseId', 'planId'], getList),
-    /**
-     * Records money received (`recordPayment`). The external reference makes it idempotent:
-     * the same details return the first payment; other details are a CONFLICT on `externalRef`.
-     */
-    async create({ data }: CreateParams<RecordPaymentInput>) {
-      const input = pickInput<RecordPaymentInput>(data, [
-        'caseId',
-        'amount',
-        'paidAt',
-        'channel',
-        'externalRef',
-      ]);
-      input.amount = toDecimalInput(input.amount) as string;
-      return { data: (await client.request(RECORD_PAYMENT_MUTATION, { input })).recordPayment };
-    },
-  };
-};
+    targets: ['caseId', 'planId'],
+  }),
+  /**
+   * Records money received (`recordPayment`). The external reference makes it idempotent:
+   * the same details return the first payment; other details are a CONFLICT on `externalRef`.
+   */
+  async create({ data }: CreateParams<RecordPaymentInput>) {
+    const input = pickInput<RecordPaymentInput>(data, [
+      'caseId',
+      'amount',
+      'paidAt',
+      'channel',
+      'externalRef',
+    ]);
+    input.amount = toDecimalInput(input.amount) as string;
+    return { data: (await client.request(RECORD_PAYMENT_MUTATION, { input })).recordPayment };
+  },
+});

@@ -1,5 +1,6 @@
 import type { Identifier } from 'react-admin';
 
+import { CONTACTABILITY_FIELDS } from './fragments';
 import { defineOperation, type GraphqlClient } from './graphqlClient';
 import { toId } from './params';
 import type {
@@ -52,16 +53,11 @@ export const CONTACTABILITY_QUERY = defineOperation<
     case(id: $caseId) {
       id
       contactability {
-        channel
-        allowed
-        nextAllowedAt
-        reasons {
-          code
-          message
-        }
+        ...ContactabilityFields
       }
     }
   }
+  ${CONTACTABILITY_FIELDS}
 `);
 
 /** The collection policy, asked before acting: the same check every write path makes. */

@@ -1,18 +1,9 @@
 import { RepaymentPlanKind, RepaymentPlanStatus } from '@arrears/domain';
-import type { CreateParams, GetListParams } from 'react-admin';
+import type { CreateParams } from 'react-admin';
 
 import { defineOperation, type GraphqlClient } from './graphqlClient';
-import {
-  checkFixedOrder,
-  parse,
-  pickInput,
-  toApiFilter,
-  toDecimalInput,
-  toId,
-  toOffsetLimit,
-  type FilterSpec,
-} from './params';
-import { referenceThroughFilter, type ResourceHandlers } from './resource';
+import { parse, pickInput, toDecimalInput, toId, type FilterSpec } from './params';
+import { listHandlers, type ListVariables, type ResourceHandlers } from './resource';
 import type {
   ArrearsActions,
   CancelRepaymentPlanInput,
@@ -56,7 +47,7 @@ const PLAN_FIELDS = /* GraphQL */ `
 
 export const REPAYMENT_PLANS_QUERY = defineOperation<
   { repaymentPlans: Connection<RepaymentPlanRecord> },
-  { offset: number; limit: number; filter: RepaymentPlanFilter }
+  ListVariables<RepaymentPlanFilter>
 >(/* GraphQL */ `
   query RepaymentPlans($offset: Int!, $limit: Int!, $filter: RepaymentPlanFilter) {
     repaymentPlans(offset: $offset, limit: $limit, filter: $filter) {
@@ -102,48 +93,39 @@ export const REPAYMENT_PLAN_FILTERS: FilterSpec = {
 /** The API lists plans newest first. */
 export const REPAYMENT_PLAN_ORDER = { field: 'createdAt', order: 'DESC' } as const;
 
-export const repaymentPlansHandlers = (client: GraphqlClient): ResourceHandlers => {
-  const getList = async ({ pagination, sort, filter, signal }: GetListParams) => {
-    checkFixedOrder('repayment plan', sort, REPAYMENT_PLAN_ORDER);
-    const { repaymentPlans } = await client.request(
-      REPAYMENT_PLANS_QUERY,
-      {
-        ...toOffsetLimit(pagination),
-        filter: toApiFilter<RepaymentPlanFilter>('repayment plan', filter, REPAYMENT_PLAN_FILTERS),
-      },
-      { signal },
-    );
-    return { data: repaymentPlans.nodes, total: repaymentPlans.totalCount };
-  };
-  return {
-    getList,
+export const repaymentPlansHandlers = (client: GraphqlClient): ResourceHandlers => ({
+  ...listHandlers(client, 'repayment plan', {
+    query: REPAYMENT_PLANS_QUERY,
+    field: 'repaymentPlans',
+    filters: REPAYMENT_PLAN_FILTERS,
+    order: REPAYMENT_PLAN_ORDER,
     /** A case's plans (`target="caseId"`). */
-    getManyReference: referenceThroughFilter('repayment plan', ['caseId'], getList),
-    /**
-     * Takes a promise, an installment plan or an extension (`createRepaymentPlan`). Errors on
-     * one installment land on `installments.<index>.amount` / `.dueDate`, as an
-     * `<ArrayInput source="installments">` names its inputs.
-     */
-    async create({ data }: CreateParams<CreateRepaymentPlanInput>) {
-      const input = pickInput<CreateRepaymentPlanInput>(data, [
-        'caseId',
-        'kind',
-        'total',
-        'installments',
-        'hardship',
-        'note',
-      ]);
-      input.total = toDecimalInput(input.total) as string;
-      input.installments = (input.installments ?? []).map((installment: InstallmentInput) => ({
-        dueDate: installment.dueDate,
-        amount: toDecimalInput(installment.amount) as string,
-      }));
-      return {
-        data: (await client.request(CREATE_REPAYMENT_PLAN_MUTATION, { input })).createRepaymentPlan,
-      };
-    },
-  };
-};
+    targets: ['caseId'],
+  }),
+  /**
+   * Takes a promise, an installment plan or an extension (`createRepaymentPlan`). Errors on
+   * one installment land on `installments.<index>.amount` / `.dueDate`, as an
+   * `<ArrayInput source="installments">` names its inputs.
+   */
+  async create({ data }: CreateParams<CreateRepaymentPlanInput>) {
+    const input = pickInput<CreateRepaymentPlanInput>(data, [
+      'caseId',
+      'kind',
+      'total',
+      'installments',
+      'hardship',
+      'note',
+    ]);
+    input.total = toDecimalInput(input.total) as string;
+    input.installments = (input.installments ?? []).map((installment: InstallmentInput) => ({
+      dueDate: installment.dueDate,
+      amount: toDecimalInput(installment.amount) as string,
+    }));
+    return {
+      data: (await client.request(CREATE_REPAYMENT_PLAN_MUTATION, { input })).createRepaymentPlan,
+    };
+  },
+});
 
 export const repaymentPlanActions = (
   client: GraphqlClient,

@@ -20,10 +20,20 @@ import {
   type UpdateResult,
   type Identifier,
   type RaRecord,
+  type SortPayload,
 } from 'react-admin';
 
-import { badRequest, partialFailure } from './errors';
-import { MAX_PAGE_SIZE } from './params';
+import { apiError, badRequest, partialFailure } from './errors';
+import type { GraphqlClient, Operation } from './graphqlClient';
+import {
+  checkFixedOrder,
+  MAX_PAGE_SIZE,
+  toApiFilter,
+  toId,
+  toOffsetLimit,
+  type FilterSpec,
+} from './params';
+import type { Connection } from './types';
 
 /**
  * What one resource can do against the API: the data-provider methods it implements, each
@@ -45,6 +55,97 @@ export type DataProviderMethod = keyof ResourceHandlers;
 
 /** A list handler's own params: what `getList` takes. */
 type ListParams = Pick<GetListParams, 'pagination' | 'sort' | 'filter' | 'signal'>;
+
+/** What an API list query takes: a page (offset/limit) and the list's filter. */
+export type ListVariables<TFilter> = { offset: number; limit: number; filter: TFilter };
+
+/**
+ * An API list: its query, the field of the answer that holds the connection, the filter inputs
+ * it takes (see `toApiFilter`) and the one order it comes in (see `checkFixedOrder`).
+ */
+export interface ListSpec<TField extends string, TNode, TFilter> {
+  query: Operation<Record<TField, Connection<TNode>>, ListVariables<TFilter>>;
+  field: TField;
+  filters: FilterSpec;
+  order: SortPayload | readonly SortPayload[];
+}
+
+/**
+ * `getList` for an API list in one fixed order (`order`, see `checkFixedOrder`) that takes a
+ * page and a filter: react-admin's filter values mapped per `filters`, the connection the query
+ * answers under `field` as react-admin's page. `resource` names it in error messages.
+ */
+export const fixedOrderList =
+  <TField extends string, TNode, TFilter>(
+    client: GraphqlClient,
+    resource: string,
+    { query, field, filters, order }: ListSpec<TField, TNode, TFilter>,
+  ) =>
+  async ({ pagination, sort, filter, signal }: ListParams): Promise<GetListResult> => {
+    checkFixedOrder(resource, sort, order);
+    const result = await client.request(
+      query,
+      {
+        ...toOffsetLimit(pagination),
+        filter: toApiFilter<TFilter>(resource, filter, filters),
+      },
+      { signal },
+    );
+    const { nodes, totalCount } = result[field];
+    return { data: nodes as RaRecord[], total: totalCount };
+  };
+
+/**
+ * `getList` for an API list in one fixed order (see `fixedOrderList`), and `getManyReference`
+ * through it for the `targets` its filter can narrow the list to (see `referenceThroughFilter`).
+ */
+export const listHandlers = <TField extends string, TNode, TFilter>(
+  client: GraphqlClient,
+  resource: string,
+  { targets, ...list }: ListSpec<TField, TNode, TFilter> & { targets: readonly string[] },
+) => {
+  const getList = fixedOrderList(client, resource, list);
+  return { getList, getManyReference: referenceThroughFilter(resource, targets, getList) };
+};
+
+/**
+ * `getOne` and `getMany` for a resource whose API reads one record by id (`read`): `getMany`
+ * is one read per distinct id (see `manyByOne`).
+ */
+export const readById = (read: (id: string, signal?: AbortSignal) => Promise<unknown>) => ({
+  getOne: async ({ id, signal }: GetOneParams): Promise<GetOneResult> => ({
+    data: (await read(toId(id), signal)) as RaRecord,
+  }),
+  getMany: ({ ids, signal }: GetManyParams): Promise<GetManyResult> =>
+    manyByOne(ids, (id) => read(id, signal)),
+});
+
+/**
+ * `getOne` and `getMany` for a resource the API has no look-up by id for: both page through
+ * the list (`page`, see `findInList`). A record `getOne` does not find is NOT_FOUND, named
+ * `${noun} ${id}` in the message.
+ */
+export const readThroughList = <T extends { id: string }>(
+  noun: string,
+  page: (
+    offset: number,
+    limit: number,
+    signal: AbortSignal | undefined,
+  ) => Promise<{ nodes: T[]; totalCount: number }>,
+) => {
+  const find = (ids: readonly Identifier[], signal?: AbortSignal) =>
+    findInList(ids, (offset, limit) => page(offset, limit, signal));
+  return {
+    getOne: async ({ id, signal }: GetOneParams): Promise<GetOneResult> => {
+      const [found] = await find([toId(id)], signal);
+      if (!found) throw apiError(`${noun} ${id} does not exist.`, 'NOT_FOUND');
+      return { data: found };
+    },
+    getMany: async ({ ids, signal }: GetManyParams): Promise<GetManyResult> => ({
+      data: await find(ids, signal),
+    }),
+  };
+};
 
 /**
  * `getManyReference` as the resource's `getList` with `target = id` added to the filter: the

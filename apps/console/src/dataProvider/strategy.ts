@@ -1,6 +1,7 @@
 import type { PaginationPayload } from 'react-admin';
 
 import { CASE_LIST_FIELDS } from './cases';
+import { PRIORITY_SCORE_FIELDS } from './fragments';
 import { defineOperation, type GraphqlClient } from './graphqlClient';
 import { toOffsetLimit } from './params';
 import type { ArrearsActions, CallOptions, DailyCycleReport, WorklistItem } from './types';
@@ -26,18 +27,13 @@ export const MY_WORKLIST_QUERY = defineOperation<
           }
         }
         priority {
-          score
-          factors {
-            code
-            points
-            weight
-            explanation
-          }
+          ...PriorityScoreFields
         }
       }
     }
   }
   ${CASE_LIST_FIELDS}
+  ${PRIORITY_SCORE_FIELDS}
 `);
 
 export const RUN_DAILY_CYCLE_MUTATION = defineOperation<

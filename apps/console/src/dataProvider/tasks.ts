@@ -1,17 +1,10 @@
 import { TaskKind, TaskStatus } from '@arrears/domain';
-import type { GetListParams, UpdateManyParams, UpdateParams } from 'react-admin';
+import type { UpdateManyParams, UpdateParams } from 'react-admin';
 
 import { badRequest } from './errors';
 import { defineOperation, type GraphqlClient } from './graphqlClient';
-import {
-  checkFixedOrder,
-  parse,
-  toApiFilter,
-  toId,
-  toOffsetLimit,
-  type FilterSpec,
-} from './params';
-import { eachOf, referenceThroughFilter, type ResourceHandlers } from './resource';
+import { parse, toId, type FilterSpec } from './params';
+import { eachOf, listHandlers, type ListVariables, type ResourceHandlers } from './resource';
 import type { Connection, TaskFilter, TaskRecord } from './types';
 
 const TASK_FIELDS = /* GraphQL */ `
@@ -37,7 +30,7 @@ const TASK_FIELDS = /* GraphQL */ `
 
 export const TASKS_QUERY = defineOperation<
   { tasks: Connection<TaskRecord> },
-  { offset: number; limit: number; filter: TaskFilter }
+  ListVariables<TaskFilter>
 >(/* GraphQL */ `
   query Tasks($offset: Int!, $limit: Int!, $filter: TaskFilter) {
     tasks(offset: $offset, limit: $limit, filter: $filter) {
@@ -81,25 +74,18 @@ const assertCompletes = (data: Partial<TaskRecord> | undefined) => {
 };
 
 export const tasksHandlers = (client: GraphqlClient): ResourceHandlers => {
-  const getList = async ({ pagination, sort, filter, signal }: GetListParams) => {
-    checkFixedOrder('task', sort, TASK_ORDER);
-    const { tasks } = await client.request(
-      TASKS_QUERY,
-      {
-        ...toOffsetLimit(pagination),
-        filter: toApiFilter<TaskFilter>('task', filter, TASK_FILTERS),
-      },
-      { signal },
-    );
-    return { data: tasks.nodes, total: tasks.totalCount };
-  };
   const complete = async (id: string) =>
     (await client.request(COMPLETE_TASK_MUTATION, { id })).completeTask;
 
   return {
-    getList,
-    /** A case's tasks (`target="caseId"`), or a user's (`assigneeId`). */
-    getManyReference: referenceThroughFilter('task', ['caseId', 'assigneeId'], getList),
+    ...listHandlers(client, 'task', {
+      query: TASKS_QUERY,
+      field: 'tasks',
+      filters: TASK_FILTERS,
+      order: TASK_ORDER,
+      /** A case's tasks (`target="caseId"`), or a user's (`assigneeId`). */
+      targets: ['caseId', 'assigneeId'],
+    }),
     /** `{ status: 'DONE' }` completes the task (`completeTask`); a task already closed is a CONFLICT. */
     async update({ id, data }: UpdateParams<TaskRecord>) {
       assertCompletes(data);

@@ -1,7 +1,6 @@
 import { Role } from '@arrears/domain';
-import type { GetListParams, GetManyParams, GetOneParams } from 'react-admin';
+import type { GetListParams } from 'react-admin';
 
-import { apiError } from './errors';
 import { defineOperation, type GraphqlClient } from './graphqlClient';
 import {
   checkFixedOrder,
@@ -10,17 +9,21 @@ import {
   pageOf,
   parse,
   toApiFilter,
-  toId,
   toOffsetLimit,
   toText,
   type FilterSpec,
 } from './params';
-import { findInList, referenceThroughFilter, type ResourceHandlers } from './resource';
+import {
+  readThroughList,
+  referenceThroughFilter,
+  type ListVariables,
+  type ResourceHandlers,
+} from './resource';
 import type { Connection, UserFilter, UserRecord } from './types';
 
 export const USERS_QUERY = defineOperation<
   { users: Connection<UserRecord> },
-  { offset: number; limit: number; filter: UserFilter }
+  ListVariables<UserFilter>
 >(/* GraphQL */ `
   query Users($offset: Int!, $limit: Int!, $filter: UserFilter) {
     users(offset: $offset, limit: $limit, filter: $filter) {
@@ -88,18 +91,11 @@ export const usersHandlers = (client: GraphqlClient): ResourceHandlers => {
       pagination,
     );
   };
-  /** The API has no look-up of users by id: an institution's staff is one short page. */
-  const find = (ids: GetManyParams['ids'], signal?: AbortSignal) =>
-    findInList(ids, (offset, limit) => page(offset, limit, {}, signal));
 
   return {
     getList,
-    getOne: async ({ id, signal }: GetOneParams) => {
-      const [found] = await find([toId(id)], signal);
-      if (!found) throw apiError(`User ${id} does not exist.`, 'NOT_FOUND');
-      return { data: found };
-    },
-    getMany: async ({ ids, signal }: GetManyParams) => ({ data: await find(ids, signal) }),
+    // The API has no look-up of users by id: an institution's staff is one short page.
+    ...readThroughList('User', (offset, limit, signal) => page(offset, limit, {}, signal)),
     getManyReference: referenceThroughFilter('user', ['institutionId'], getList),
   };
 };

@@ -1,18 +1,10 @@
 import { VisitStatus } from '@arrears/domain';
-import type { CreateParams, GetListParams, GetManyParams, GetOneParams } from 'react-admin';
+import type { CreateParams } from 'react-admin';
 
 import type { ErrorFieldMap } from './errors';
 import { defineOperation, type GraphqlClient } from './graphqlClient';
-import {
-  checkFixedOrder,
-  parse,
-  pickInput,
-  toApiFilter,
-  toId,
-  toOffsetLimit,
-  type FilterSpec,
-} from './params';
-import { manyByOne, referenceThroughFilter, type ResourceHandlers } from './resource';
+import { parse, pickInput, toId, type FilterSpec } from './params';
+import { listHandlers, readById, type ListVariables, type ResourceHandlers } from './resource';
 import type {
   ArrearsActions,
   CancelVisitInput,
@@ -75,7 +67,7 @@ const VISIT_FIELDS = /* GraphQL */ `
 
 export const VISITS_QUERY = defineOperation<
   { visits: Connection<VisitRecord> },
-  { offset: number; limit: number; filter: VisitFilter }
+  ListVariables<VisitFilter>
 >(/* GraphQL */ `
   query Visits($offset: Int!, $limit: Int!, $filter: VisitFilter) {
     visits(offset: $offset, limit: $limit, filter: $filter) {
@@ -176,35 +168,22 @@ export const VISIT_FILTERS: FilterSpec = {
 /** The API lists visits by window start, earliest first. */
 export const VISIT_ORDER = { field: 'windowStart', order: 'ASC' } as const;
 
-export const visitsHandlers = (client: GraphqlClient): ResourceHandlers => {
-  const getList = async ({ pagination, sort, filter, signal }: GetListParams) => {
-    checkFixedOrder('visit', sort, VISIT_ORDER);
-    const { visits } = await client.request(
-      VISITS_QUERY,
-      {
-        ...toOffsetLimit(pagination),
-        filter: toApiFilter<VisitFilter>('visit', filter, VISIT_FILTERS),
-      },
-      { signal },
-    );
-    return { data: visits.nodes, total: visits.totalCount };
-  };
-  const getOne = async (id: string, signal?: AbortSignal) =>
-    (await client.request(VISIT_QUERY, { id }, { signal })).visit;
-
-  return {
-    getList,
-    getOne: async ({ id, signal }: GetOneParams) => ({ data: await getOne(toId(id), signal) }),
-    getMany: ({ ids, signal }: GetManyParams) => manyByOne(ids, (id) => getOne(id, signal)),
+export const visitsHandlers = (client: GraphqlClient): ResourceHandlers => ({
+  ...listHandlers(client, 'visit', {
+    query: VISITS_QUERY,
+    field: 'visits',
+    filters: VISIT_FILTERS,
+    order: VISIT_ORDER,
     /** A case's visits (`target="caseId"`), or a collector's (`collectorId`). */
-    getManyReference: referenceThroughFilter('visit', ['caseId', 'collectorId'], getList),
-    /** Plans a visit (`scheduleVisit`): its window is judged by the collection policy. */
-    async create({ data }: CreateParams<ScheduleVisitInput>) {
-      const input = pickInput<ScheduleVisitInput>(data, SCHEDULE_VISIT_KEYS);
-      return { data: (await client.request(SCHEDULE_VISIT_MUTATION, { input })).scheduleVisit };
-    },
-  };
-};
+    targets: ['caseId', 'collectorId'],
+  }),
+  ...readById(async (id, signal) => (await client.request(VISIT_QUERY, { id }, { signal })).visit),
+  /** Plans a visit (`scheduleVisit`): its window is judged by the collection policy. */
+  async create({ data }: CreateParams<ScheduleVisitInput>) {
+    const input = pickInput<ScheduleVisitInput>(data, SCHEDULE_VISIT_KEYS);
+    return { data: (await client.request(SCHEDULE_VISIT_MUTATION, { input })).scheduleVisit };
+  },
+});
 
 /** The visit's workflow after planning: PLANNED → CONFIRMED → CHECKED_IN → COMPLETED, and the side exits. */
 export const visitActions = (

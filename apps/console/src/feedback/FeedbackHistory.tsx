@@ -24,8 +24,8 @@ import {
 
 import { ActorField } from '../audit/ActorField';
 import { formatDateTime } from '../common/dateTime';
+import { institutionTimeZone } from '../common/institution';
 import type { AuditEventRecord, FeedbackRecord } from '../dataProvider/types';
-import { institutionTimeZone } from '../users/institution';
 import { feedbackMilestones } from './history';
 
 const useFormatInstant = () => {

@@ -1,43 +1,20 @@
 import AlarmIcon from '@mui/icons-material/Alarm';
 import { Box, Chip, Divider, Tab, Tabs } from '@mui/material';
-import {
-  Count,
-  DataTable,
-  List,
-  Pagination,
-  SelectArrayInput,
-  useListContext,
-  useTranslate,
-} from 'react-admin';
+import { Count, DataTable, useListContext, useTranslate } from 'react-admin';
 
+import { CaseLinkField } from '../common/CaseLinkField';
 import { EnumField } from '../common/EnumField';
-import { ENUM_CHOICES } from '../common/enums';
-import { MAX_PAGE_SIZE } from '../dataProvider';
+import { InstitutionDateTimeField } from '../common/InstitutionDateTimeField';
+import { ConsoleList, enumFilter, LATE_ROW_SX } from '../common/lists';
 import type { FeedbackRecord } from '../dataProvider/types';
-import { CaseLinkField } from '../tasks/CaseLinkField';
-import { ListAccessError, useAccessQueryOptions } from '../users/AccessError';
-import { InstitutionDateTimeField } from '../users/InstitutionDateTimeField';
 import { DeadlineField, FeedbackStatusField, ReceiptCodeField } from './fields';
 import { isFeedbackOverdue } from './sla';
 import { DEFAULT_STATUSES, FEEDBACK_TABS, tabOf, withTab, type FeedbackTabId } from './tabs';
 
 const Column = DataTable.Col<FeedbackRecord>;
 
-/** Rows past a deadline carry a red bar on their left edge. */
-const LATE_ROW_SX = {
-  '& > td:first-of-type': { borderLeft: '4px solid', borderLeftColor: 'error.main' },
-} as const;
-
 /** Each `source` is a field of the API's `FeedbackFilter`; `status` is set by the tabs. */
-const feedbackFilters = [
-  <SelectArrayInput
-    key="kind"
-    source="kind"
-    choices={ENUM_CHOICES.feedbackKind}
-    alwaysOn
-    sx={{ minWidth: 180 }}
-  />,
-];
+const feedbackFilters = [enumFilter('kind', 'feedbackKind', 180)];
 
 /** Only feedback past a deadline it still has to meet (the API's `overdue: true`). */
 const OverdueToggle = () => {
@@ -121,17 +98,12 @@ const StatusTabs = () => {
  * kind and "overdue"; deadlines turn red when missed. A row opens the feedback to act on it.
  */
 const FeedbackList = () => {
-  const queryOptions = useAccessQueryOptions();
   const now = Date.now();
   return (
-    <List
+    <ConsoleList
+      access
       filters={feedbackFilters}
       filterDefaultValues={{ status: DEFAULT_STATUSES }}
-      perPage={25}
-      pagination={<Pagination rowsPerPageOptions={[10, 25, 50, MAX_PAGE_SIZE]} />}
-      exporter={false}
-      queryOptions={queryOptions}
-      error={<ListAccessError />}
     >
       <StatusTabs />
       <DataTable
@@ -162,7 +134,7 @@ const FeedbackList = () => {
           <DeadlineField deadline="resolve" compact />
         </Column>
       </DataTable>
-    </List>
+    </ConsoleList>
   );
 };
 

@@ -14,10 +14,10 @@ import {
 import type { ReactNode } from 'react';
 import { RecordField, Show, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 
+import { ShowAccessError, useAccessQueryOptions } from '../common/AccessError';
+import { CaseLinkField } from '../common/CaseLinkField';
+import { InstitutionDateTimeField } from '../common/InstitutionDateTimeField';
 import type { FeedbackRecord } from '../dataProvider/types';
-import { CaseLinkField } from '../tasks/CaseLinkField';
-import { ShowAccessError, useAccessQueryOptions } from '../users/AccessError';
-import { InstitutionDateTimeField } from '../users/InstitutionDateTimeField';
 import { FeedbackHistory } from './FeedbackHistory';
 import { FeedbackStatusActions } from './FeedbackStatusActions';
 import { DeadlineField, FeedbackStatusField, ReceiptCodeField } from './fields';

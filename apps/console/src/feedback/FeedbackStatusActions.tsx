@@ -33,9 +33,9 @@ import {
   useTranslate,
 } from 'react-admin';
 
+import { formErrors } from '../common/errors';
+import { notifyError } from '../common/notifyError';
 import type { FeedbackRecord, FeedbackUpdateData } from '../dataProvider/types';
-import { notifyError } from '../users/notifyError';
-import { formErrors } from '../users/errors';
 
 /** The moves a supervisor can make, in the order they are offered. */
 type Target = Exclude<FeedbackStatus, 'RECEIVED'>;

@@ -3,9 +3,10 @@ import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutline';
 import { Chip, Stack, Typography, type ChipProps } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 
+import { CodeText } from '../common/CodeText';
 import { formatDateTime } from '../common/dateTime';
+import { institutionTimeZone } from '../common/institution';
 import type { FeedbackRecord } from '../dataProvider/types';
-import { institutionTimeZone } from '../users/institution';
 import { acknowledgeState, resolveState, roughDuration, type DeadlineState } from './sla';
 
 const STATUS_COLOR: Record<FeedbackStatus, ChipProps['color']> = {
@@ -123,13 +124,5 @@ export const DeadlineField = ({
 export const ReceiptCodeField = () => {
   const record = useRecordContext<FeedbackRecord>();
   if (!record) return null;
-  return (
-    <Typography
-      component="span"
-      variant="body2"
-      sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}
-    >
-      {record.receiptCode}
-    </Typography>
-  );
+  return <CodeText>{record.receiptCode}</CodeText>;
 };

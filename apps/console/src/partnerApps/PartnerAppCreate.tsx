@@ -15,15 +15,15 @@ import {
   useTranslate,
 } from 'react-admin';
 
+import { formErrors } from '../common/errors';
+import { notifyError } from '../common/notifyError';
 import type {
   ArrearsDataProvider,
   CreatedPartnerApp,
   CreatePartnerAppInput,
 } from '../dataProvider/types';
-import { formErrors } from '../users/errors';
 import { ApiKeyDialog } from './ApiKeyDialog';
 import { useScopeLabel } from './fields';
-import { notifyError } from '../users/notifyError';
 import { onScopesInput, SCOPE_CHOICES, type ScopeChoice } from './scopes';
 
 const ScopeOption = ({ choice }: { choice: ScopeChoice }) => {

@@ -1,10 +1,11 @@
 import { isPartnerScope } from '@arrears/domain';
-import { Box, Chip, Stack, Typography } from '@mui/material';
+import { Box, Chip, Stack } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 
+import { permissionKey } from '../common/access';
+import { CodeText } from '../common/CodeText';
+import { InstitutionDateTimeField } from '../common/InstitutionDateTimeField';
 import type { PartnerAppRecord } from '../dataProvider/types';
-import { permissionKey } from '../users/access';
-import { InstitutionDateTimeField } from '../users/InstitutionDateTimeField';
 
 /** A scope by its translated name, the scope code (`cases:read`) in the tooltip. */
 export const useScopeLabel = () => {
@@ -32,15 +33,7 @@ export const ScopesField = () => {
 export const KeyPrefixField = () => {
   const record = useRecordContext<PartnerAppRecord>();
   if (!record) return null;
-  return (
-    <Typography
-      component="span"
-      variant="body2"
-      sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}
-    >
-      {record.keyPrefix}…
-    </Typography>
-  );
+  return <CodeText>{record.keyPrefix}…</CodeText>;
 };
 
 /** Active, or revoked and since when. */

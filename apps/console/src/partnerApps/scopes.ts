@@ -1,6 +1,6 @@
 import { PARTNER_SCOPES } from '@arrears/domain';
 
-import { permissionKey } from '../users/access';
+import { permissionKey } from '../common/access';
 
 export interface ScopeChoice {
   id: string;

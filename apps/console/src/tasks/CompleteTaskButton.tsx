@@ -10,8 +10,8 @@ import {
   useUpdate,
 } from 'react-admin';
 
+import { notifyError } from '../common/notifyError';
 import type { TaskRecord } from '../dataProvider/types';
-import { errorMessage, isForbidden } from '../users/errors';
 
 /**
  * Marks an open task done (the API's `completeTask`, sent as `update('tasks', { status: DONE })`).
@@ -39,13 +39,7 @@ export const CompleteTaskButton = () => {
           });
           refresh();
         },
-        onError: (error) =>
-          notify(
-            isForbidden(error)
-              ? 'users.access.forbiddenAction'
-              : (errorMessage(error) ?? 'ra.notification.http_error'),
-            { type: 'error' },
-          ),
+        onError: (error) => notifyError(notify, error),
       },
     );
   };

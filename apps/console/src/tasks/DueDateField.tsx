@@ -1,8 +1,8 @@
 import { Chip, Stack, Typography } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 
+import { institutionTimeZone } from '../common/institution';
 import type { TaskRecord } from '../dataProvider/types';
-import { institutionTimeZone } from '../users/institution';
 import { daysBetween, formatLocalDate, taskDueState, todayIn } from './due';
 
 /** A task's due day, flagged when an open task is due today or overdue (in the institution's days). */

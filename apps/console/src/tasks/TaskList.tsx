@@ -3,10 +3,7 @@ import {
   BulkUpdateButton,
   DataTable,
   DateInput,
-  List,
-  Pagination,
   ReferenceInput,
-  SelectArrayInput,
   SelectInput,
   TextField,
   useCanAccess,
@@ -14,41 +11,23 @@ import {
   type RowClickFunction,
 } from 'react-admin';
 
+import { CaseLinkField } from '../common/CaseLinkField';
 import { EnumField } from '../common/EnumField';
-import { ENUM_CHOICES } from '../common/enums';
+import { institutionTimeZone } from '../common/institution';
+import { InstitutionDateTimeField } from '../common/InstitutionDateTimeField';
+import { ConsoleList, enumFilter, LATE_ROW_SX } from '../common/lists';
 import { MAX_PAGE_SIZE } from '../dataProvider';
 import type { TaskRecord } from '../dataProvider/types';
-import { ListAccessError, useAccessQueryOptions } from '../users/AccessError';
-import { institutionTimeZone } from '../users/institution';
-import { InstitutionDateTimeField } from '../users/InstitutionDateTimeField';
-import { CaseLinkField } from './CaseLinkField';
 import { CompleteTaskButton } from './CompleteTaskButton';
-import { DueDateField } from './DueDateField';
 import { taskDueState, todayIn } from './due';
+import { DueDateField } from './DueDateField';
 
 const Column = DataTable.Col<TaskRecord>;
 
-/** Late rows carry a red bar on their left edge. */
-const LATE_ROW_SX = {
-  '& > td:first-of-type': { borderLeft: '4px solid', borderLeftColor: 'error.main' },
-} as const;
-
 /** Each `source` is a field of the API's `TaskFilter`. */
 const taskFilters = [
-  <SelectArrayInput
-    key="status"
-    source="status"
-    choices={ENUM_CHOICES.taskStatus}
-    alwaysOn
-    sx={{ minWidth: 160 }}
-  />,
-  <SelectArrayInput
-    key="kind"
-    source="kind"
-    choices={ENUM_CHOICES.taskKind}
-    alwaysOn
-    sx={{ minWidth: 180 }}
-  />,
+  enumFilter('status', 'taskStatus', 160),
+  enumFilter('kind', 'taskKind', 180),
   <DateInput key="dueBy" source="dueBy" alwaysOn />,
   <ReferenceInput key="assigneeId" source="assigneeId" reference="users" perPage={MAX_PAGE_SIZE}>
     <SelectInput optionText="displayName" />
@@ -70,7 +49,6 @@ const TaskBulkActions = () => (
  * A row opens its case; an open task can be marked done in place.
  */
 const TaskList = () => {
-  const queryOptions = useAccessQueryOptions();
   const createPath = useCreatePath();
   const today = todayIn(institutionTimeZone());
   const { canAccess: canComplete } = useCanAccess({ resource: 'tasks', action: 'edit' });
@@ -78,15 +56,7 @@ const TaskList = () => {
     record.case?.id ? createPath({ resource: 'cases', id: record.case.id, type: 'show' }) : false;
 
   return (
-    <List
-      filters={taskFilters}
-      filterDefaultValues={{ status: ['OPEN'] }}
-      perPage={25}
-      pagination={<Pagination rowsPerPageOptions={[10, 25, 50, MAX_PAGE_SIZE]} />}
-      exporter={false}
-      queryOptions={queryOptions}
-      error={<ListAccessError />}
-    >
+    <ConsoleList access filters={taskFilters} filterDefaultValues={{ status: ['OPEN'] }}>
       <DataTable
         rowClick={openCase}
         bulkActionButtons={canComplete ? <TaskBulkActions /> : false}
@@ -115,7 +85,7 @@ const TaskList = () => {
           <CompleteTaskButton />
         </Column>
       </DataTable>
-    </List>
+    </ConsoleList>
   );
 };
 

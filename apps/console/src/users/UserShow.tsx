@@ -14,12 +14,12 @@ import {
 } from 'react-admin';
 
 import { userActor } from '../audit/actor';
-import { EnumField } from '../common/EnumField';
+import { permissionKey } from '../common/access';
+import { ShowAccessError, useAccessQueryOptions } from '../common/AccessError';
+import { EnumRecordField } from '../common/EnumField';
+import { InstitutionDateTimeField } from '../common/InstitutionDateTimeField';
 import type { UserRecord } from '../dataProvider/types';
-import { permissionKey } from './access';
-import { ShowAccessError, useAccessQueryOptions } from './AccessError';
 import { ActiveField } from './ActiveField';
-import { InstitutionDateTimeField } from './InstitutionDateTimeField';
 
 const Field = RecordField<UserRecord>;
 
@@ -71,9 +71,7 @@ const UserDetails = () => {
           <Stack spacing={1.5}>
             <Field source="displayName" />
             <Field source="email" />
-            <Field source="role">
-              <EnumField source="role" enumName="role" />
-            </Field>
+            <EnumRecordField source="role" enumName="role" />
             <Field source="active">
               <ActiveField />
             </Field>

@@ -1,7 +1,7 @@
 import { Permission } from '@arrears/domain';
 import { describe, expect, it } from 'vitest';
 
-import { permissionKey } from './access';
+import { permissionKey } from '../common/access';
 import { messages } from './messages';
 
 describe('permission labels', () => {

@@ -10,8 +10,9 @@ import {
 import { useId, useState, type ReactNode } from 'react';
 import { Form, useNotify, useTranslate, type RaRecord } from 'react-admin';
 
-import { PolicyRefusalAlert, useRefusalSummary } from './PolicyRefusalAlert';
-import { errorMessageOf, policyRefusalOf, submissionErrors, type PolicyRefusal } from './refusal';
+import { policyRefusalOf, type PolicyRefusal } from '../common/errors';
+import { useRefusalSummary, VisitRefusalAlert } from './PolicyRefusalAlert';
+import { errorMessageOf, submissionErrors } from './refusal';
 
 /** The form's own record: empty, so no field of the record a page shows leaks into the dialog. */
 const EMPTY_RECORD: Partial<RaRecord> = {};
@@ -114,7 +115,7 @@ export const ActionDialog = <Values extends Record<string, unknown>>({
             {description ? (
               <DialogContentText sx={{ mb: 2 }}>{translate(description)}</DialogContentText>
             ) : null}
-            {refusal ? <PolicyRefusalAlert refusal={refusal} /> : null}
+            {refusal ? <VisitRefusalAlert refusal={refusal} /> : null}
             {children}
           </DialogContent>
           <DialogActions>

@@ -1,9 +1,9 @@
-import { Alert, AlertTitle, Box, Typography } from '@mui/material';
 import { useLocaleState, useTranslate, type TranslateFunction } from 'react-admin';
 
 import { formatDateTime } from '../common/dateTime';
-import type { PolicyRefusal } from './refusal';
-import { useInstitutionTimeZone } from './useInstitutionTimeZone';
+import type { PolicyRefusal } from '../common/errors';
+import { useInstitutionTimeZone } from '../common/institution';
+import { PolicyRefusalAlert } from '../common/PolicyRefusal';
 
 /** "Allowed again from 2026/11/24 08:00 (Asia/Shanghai)", or that only an event can allow it. */
 const nextAllowedText = (
@@ -37,33 +37,20 @@ export const useRefusalSummary = () => {
 /**
  * The collection policy's refusal of an action, in the dialog that asked for it: each rule by
  * its name and the API's explanation, and when the action would be allowed again (in the
- * institution's time zone).
+ * institution's time zone), in the visit screens' words.
  */
-export const PolicyRefusalAlert = ({ refusal }: { refusal: PolicyRefusal }) => {
+export const VisitRefusalAlert = ({ refusal }: { refusal: PolicyRefusal }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const timeZone = useInstitutionTimeZone();
   return (
-    <Alert severity="error" data-testid="policy-refusal" sx={{ mb: 2 }}>
-      <AlertTitle>{translate('visits.refusal.title')}</AlertTitle>
-      {refusal.rules.length > 0 ? (
-        <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-          {refusal.rules.map((rule) => (
-            <li key={rule.code}>
-              <Typography variant="body2" component="span" sx={{ fontWeight: 600 }}>
-                {translate(`enums.policyRule.${rule.code}`, { _: rule.code })}
-              </Typography>
-              <Typography variant="body2" component="span">
-                {translate('visits.refusal.ruleSeparator')}
-                {rule.message}
-              </Typography>
-            </li>
-          ))}
-        </Box>
-      ) : null}
-      <Typography variant="body2" sx={{ mt: 1 }}>
-        {nextAllowedText(translate, refusal, locale, timeZone)}
-      </Typography>
-    </Alert>
+    <PolicyRefusalAlert
+      title="visits.refusal.title"
+      reasons={refusal.rules}
+      nextAllowedAt={refusal.nextAllowedAt}
+      timeZone={timeZone}
+      next={nextAllowedText(translate, refusal, locale, timeZone)}
+      separator={translate('visits.refusal.ruleSeparator')}
+    />
   );
 };

@@ -24,13 +24,13 @@ import {
 } from 'react-admin';
 
 import { ENUM_CHOICES } from '../common/enums';
+import { useInstitutionTimeZone } from '../common/institution';
 import { MAX_PAGE_SIZE } from '../dataProvider';
 import type { ArrearsDataProvider, VisitRecord } from '../dataProvider/types';
-import { ActionDialog } from './ActionDialog';
+import { ActionDialog, type ActionDialogProps } from './ActionDialog';
 import type { VisitAction } from './agenda';
 import { CoordinatesInput, coordinateOf } from './CoordinatesInput';
 import { clockMinutes, clockOf, isClockTime, localDateOf, todayIn, zonedIso } from './time';
-import { useInstitutionTimeZone } from './useInstitutionTimeZone';
 
 /** Each action's icon and labels (`visits.actions.<action>`, `visits.dialogs.<action>.*`). */
 export const ACTION_ICONS: Record<VisitAction, ReactNode> = {
@@ -63,6 +63,37 @@ const useDone = (onDone: VisitDialogProps['onDone']) => {
 
 const TEXT = [required(), maxLength(1000)];
 
+/** Each action's dialog, as the browser tests find it. */
+const DIALOG_TEST_IDS: Record<VisitAction, string> = {
+  confirm: 'visit-confirm-dialog',
+  checkIn: 'visit-check-in-dialog',
+  complete: 'visit-complete-dialog',
+  noShow: 'visit-no-show-dialog',
+  cancel: 'visit-cancel-dialog',
+  reschedule: 'visit-reschedule-dialog',
+};
+
+/**
+ * The dialog of one action, named by it: its title and description (`visits.dialogs.<action>.*`),
+ * its submit button and icon (`visits.actions.<action>`, `ACTION_ICONS`).
+ */
+const VisitActionDialog = <Values extends Record<string, unknown>>({
+  action,
+  ...props
+}: { action: VisitAction } & Omit<
+  ActionDialogProps<Values>,
+  'title' | 'description' | 'submitLabel' | 'submitIcon' | 'data-testid'
+>) => (
+  <ActionDialog<Values>
+    title={`visits.dialogs.${action}.title`}
+    description={`visits.dialogs.${action}.description`}
+    submitLabel={`visits.actions.${action}`}
+    submitIcon={ACTION_ICONS[action]}
+    data-testid={DIALOG_TEST_IDS[action]}
+    {...props}
+  />
+);
+
 // ---- confirm the appointment ----------------------------------------------------------------
 
 interface ConfirmValues extends Record<string, unknown> {
@@ -76,16 +107,12 @@ export const ConfirmVisitDialog = ({ visit, open, onClose, onDone }: VisitDialog
   const done = useDone(onDone);
   const { identity } = useGetIdentity();
   return (
-    <ActionDialog<ConfirmValues>
+    <VisitActionDialog<ConfirmValues>
+      action="confirm"
       open={open}
       onClose={onClose}
-      title="visits.dialogs.confirm.title"
-      description="visits.dialogs.confirm.description"
-      submitLabel="visits.actions.confirm"
-      submitIcon={ACTION_ICONS.confirm}
       defaultValues={{ confirmedById: identity ? String(identity.id) : null }}
       inputs={['confirmedVia', 'confirmedById']}
-      data-testid="visit-confirm-dialog"
       onSubmit={async ({ confirmedVia, confirmedById }) => {
         const updated = await actions.confirmVisit({
           visitId: visit.id,
@@ -115,7 +142,7 @@ export const ConfirmVisitDialog = ({ visit, open, onClose, onDone }: VisitDialog
           fullWidth
         />
       </ReferenceInput>
-    </ActionDialog>
+    </VisitActionDialog>
   );
 };
 
@@ -137,16 +164,12 @@ export const CheckInVisitDialog = ({ visit, open, onClose, onDone }: VisitDialog
   const actions = useActions();
   const done = useDone(onDone);
   return (
-    <ActionDialog<CheckInValues>
+    <VisitActionDialog<CheckInValues>
+      action="checkIn"
       open={open}
       onClose={onClose}
-      title="visits.dialogs.checkIn.title"
-      description="visits.dialogs.checkIn.description"
-      submitLabel="visits.actions.checkIn"
-      submitIcon={ACTION_ICONS.checkIn}
       defaultValues={{ latitude: '', longitude: '', idShown: false, consentToEnter: false }}
       inputs={['latitude', 'longitude', 'idShown', 'consentToEnter']}
-      data-testid="visit-check-in-dialog"
       onSubmit={async ({ latitude, longitude, idShown, consentToEnter }) => {
         const updated = await actions.checkInVisit({
           visitId: visit.id,
@@ -165,7 +188,7 @@ export const CheckInVisitDialog = ({ visit, open, onClose, onDone }: VisitDialog
         label="visits.dialogs.checkIn.consentToEnter"
         helperText="visits.dialogs.checkIn.consentHelp"
       />
-    </ActionDialog>
+    </VisitActionDialog>
   );
 };
 
@@ -187,13 +210,10 @@ export const CompleteVisitDialog = ({ visit, open, onClose, onDone }: VisitDialo
   const timeZone = useInstitutionTimeZone();
   const today = todayIn(timeZone);
   return (
-    <ActionDialog<CompleteValues>
+    <VisitActionDialog<CompleteValues>
+      action="complete"
       open={open}
       onClose={onClose}
-      title="visits.dialogs.complete.title"
-      description="visits.dialogs.complete.description"
-      submitLabel="visits.actions.complete"
-      submitIcon={ACTION_ICONS.complete}
       inputs={[
         'attitude',
         'willingness',
@@ -202,7 +222,6 @@ export const CompleteVisitDialog = ({ visit, open, onClose, onDone }: VisitDialo
         'note',
         'followUpDate',
       ]}
-      data-testid="visit-complete-dialog"
       onSubmit={async (values) => {
         const updated = await actions.recordVisitOutcome({
           visitId: visit.id,
@@ -261,7 +280,7 @@ export const CompleteVisitDialog = ({ visit, open, onClose, onDone }: VisitDialo
         validate={[required(), minValue(today, 'visits.dialogs.complete.followUpInPast')]}
         fullWidth
       />
-    </ActionDialog>
+    </VisitActionDialog>
   );
 };
 
@@ -274,15 +293,11 @@ export const NoShowVisitDialog = ({ visit, open, onClose, onDone }: VisitDialogP
   const actions = useActions();
   const done = useDone(onDone);
   return (
-    <ActionDialog<NoShowValues>
+    <VisitActionDialog<NoShowValues>
+      action="noShow"
       open={open}
       onClose={onClose}
-      title="visits.dialogs.noShow.title"
-      description="visits.dialogs.noShow.description"
-      submitLabel="visits.actions.noShow"
-      submitIcon={ACTION_ICONS.noShow}
       inputs={['note']}
-      data-testid="visit-no-show-dialog"
       onSubmit={async ({ note }) => {
         const updated = await actions.recordVisitOutcome({
           visitId: visit.id,
@@ -301,7 +316,7 @@ export const NoShowVisitDialog = ({ visit, open, onClose, onDone }: VisitDialogP
         fullWidth
         autoFocus
       />
-    </ActionDialog>
+    </VisitActionDialog>
   );
 };
 
@@ -315,15 +330,11 @@ export const CancelVisitDialog = ({ visit, open, onClose, onDone }: VisitDialogP
   const actions = useActions();
   const done = useDone(onDone);
   return (
-    <ActionDialog<CancelValues>
+    <VisitActionDialog<CancelValues>
+      action="cancel"
       open={open}
       onClose={onClose}
-      title="visits.dialogs.cancel.title"
-      description="visits.dialogs.cancel.description"
-      submitLabel="visits.actions.cancel"
-      submitIcon={ACTION_ICONS.cancel}
       inputs={['reason']}
-      data-testid="visit-cancel-dialog"
       onSubmit={async ({ reason }) => {
         const updated = await actions.cancelVisit({ visitId: visit.id, reason: reason.trim() });
         done('visits.notifications.cancelled', updated);
@@ -338,7 +349,7 @@ export const CancelVisitDialog = ({ visit, open, onClose, onDone }: VisitDialogP
         fullWidth
         autoFocus
       />
-    </ActionDialog>
+    </VisitActionDialog>
   );
 };
 
@@ -370,13 +381,10 @@ export const RescheduleVisitDialog = ({ visit, open, onClose, onDone }: VisitDia
   const timeZone = useInstitutionTimeZone();
   const today = todayIn(timeZone);
   return (
-    <ActionDialog<RescheduleValues>
+    <VisitActionDialog<RescheduleValues>
+      action="reschedule"
       open={open}
       onClose={onClose}
-      title="visits.dialogs.reschedule.title"
-      description="visits.dialogs.reschedule.description"
-      submitLabel="visits.actions.reschedule"
-      submitIcon={ACTION_ICONS.reschedule}
       defaultValues={{
         date: localDateOf(visit.windowStart, timeZone),
         startTime: clockOf(visit.windowStart, timeZone),
@@ -384,7 +392,6 @@ export const RescheduleVisitDialog = ({ visit, open, onClose, onDone }: VisitDia
       }}
       rename={{ windowStart: 'startTime', windowEnd: 'endTime' }}
       inputs={['date', 'startTime', 'endTime']}
-      data-testid="visit-reschedule-dialog"
       onSubmit={async ({ date, startTime, endTime }) => {
         const created = await actions.rescheduleVisit({
           visitId: visit.id,
@@ -421,7 +428,7 @@ export const RescheduleVisitDialog = ({ visit, open, onClose, onDone }: VisitDia
           slotProps={{ inputLabel: { shrink: true } }}
         />
       </Stack>
-    </ActionDialog>
+    </VisitActionDialog>
   );
 };
 

@@ -13,7 +13,7 @@ import { Permission } from '@arrears/domain';
 import { createElement, useId, useState, type MouseEvent } from 'react';
 import { useRefresh, useTranslate } from 'react-admin';
 
-import { useCan } from '../borrowers/useCan';
+import { useCan } from '../common/useCan';
 import type { VisitRecord } from '../dataProvider/types';
 import { actionsFor, type VisitAction } from './agenda';
 import { ACTION_DIALOGS, ACTION_ICONS } from './VisitActionDialogs';
@@ -34,7 +34,7 @@ export interface VisitActionsProps {
 export const VisitActions = ({ visit, variant = 'buttons', onDone }: VisitActionsProps) => {
   const translate = useTranslate();
   const refresh = useRefresh();
-  const mayWrite = useCan(Permission.VISITS_WRITE);
+  const mayWrite = useCan()(Permission.VISITS_WRITE);
   const [open, setOpen] = useState<VisitAction | null>(null);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const menuId = useId();

@@ -7,21 +7,20 @@ import {
   CardHeader,
   FormControlLabel,
   Grid,
-  LinearProgress,
   Stack,
   Switch,
-  Typography,
 } from '@mui/material';
 import { addDays } from '@arrears/domain';
 import { useState } from 'react';
 import { Title, useGetIdentity, useLocaleState, useTranslate } from 'react-admin';
 
+import { useInstitutionTimeZone } from '../common/institution';
 import { groupByCollector } from './agenda';
 import { DayNavigator } from './DayNavigator';
 import { dayRange, formatLocalDate, todayIn } from './time';
-import { useInstitutionTimeZone } from './useInstitutionTimeZone';
 import { useDateParam, useVisitsBetween } from './useVisitsBetween';
 import { VisitCard } from './VisitCard';
+import { VisitsViewStatus } from './VisitsViewStatus';
 import { VisitViewTabs } from './VisitViewTabs';
 
 /** Visits that no longer happen: hidden from the agenda unless asked for. */
@@ -40,7 +39,8 @@ export const VisitAgenda = () => {
   const [date, setDate] = useDateParam(today);
   const [showWithdrawn, setShowWithdrawn] = useState(false);
   const { identity } = useGetIdentity();
-  const { visits, isPending, error, truncated } = useVisitsBetween(dayRange(date, timeZone));
+  const loaded = useVisitsBetween(dayRange(date, timeZone));
+  const { visits, isPending, error } = loaded;
 
   const shown = showWithdrawn ? visits : visits.filter((v) => !WITHDRAWN.has(v.status));
   const groups = groupByCollector(shown, {
@@ -66,7 +66,7 @@ export const VisitAgenda = () => {
           pick: 'visits.agenda.pickDay',
         }}
       />
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2 }}>
+      <VisitsViewStatus timeZone={timeZone} visits={loaded}>
         <FormControlLabel
           control={
             <Switch
@@ -76,23 +76,7 @@ export const VisitAgenda = () => {
           }
           label={translate('visits.agenda.showWithdrawn')}
         />
-        <Typography variant="body2" color="text.secondary">
-          {translate('visits.agenda.timeZone', { timeZone })}
-        </Typography>
-      </Stack>
-      {isPending ? <LinearProgress sx={{ mb: 2 }} /> : null}
-      {error ? (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          {error.message
-            ? translate(error.message, { _: error.message })
-            : translate('ra.notification.http_error')}
-        </Alert>
-      ) : null}
-      {truncated ? (
-        <Alert severity="warning" sx={{ mb: 2 }}>
-          {translate('visits.agenda.truncated', { count: visits.length })}
-        </Alert>
-      ) : null}
+      </VisitsViewStatus>
       {!isPending && !error && groups.length === 0 ? (
         <Alert severity="info">{translate('visits.agenda.empty')}</Alert>
       ) : null}

@@ -4,10 +4,10 @@ import { Box, Card, CardActionArea, CardContent, Chip, Stack, Typography } from 
 import type { VisitStatus } from '@arrears/domain';
 import { Link, useCreatePath, useTranslate } from 'react-admin';
 
+import { useInstitutionTimeZone } from '../common/institution';
 import type { VisitRecord } from '../dataProvider/types';
 import { isOpen } from './agenda';
 import { formatWindow } from './time';
-import { useInstitutionTimeZone } from './useInstitutionTimeZone';
 import { VisitActions } from './VisitActions';
 
 const STATUS_COLOR: Record<VisitStatus, 'default' | 'primary' | 'success' | 'warning' | 'info'> = {

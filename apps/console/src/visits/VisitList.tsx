@@ -1,35 +1,18 @@
-import {
-  AutocompleteInput,
-  DataTable,
-  List,
-  Pagination,
-  ReferenceInput,
-  SelectArrayInput,
-  SelectInput,
-  TextField,
-  TopToolbar,
-  FilterButton,
-  useRecordContext,
-} from 'react-admin';
+import { DataTable, ReferenceInput, SelectInput, TextField, useRecordContext } from 'react-admin';
 
-import { ENUM_CHOICES } from '../common/enums';
+import { CaseLinkField } from '../common/CaseLinkField';
+import { useInstitutionTimeZone } from '../common/institution';
+import { caseFilter, ConsoleList, enumFilter, FilterActions, NO_WRAP } from '../common/lists';
 import { MAX_PAGE_SIZE } from '../dataProvider';
 import type { VisitRecord } from '../dataProvider/types';
-import { CaseLinkField } from './CaseLinkField';
 import { CollectorsField, VisitWindowField } from './fields';
 import { startOfLocalDay, todayIn } from './time';
-import { useInstitutionTimeZone } from './useInstitutionTimeZone';
-import { VisitStatusChip } from './VisitCard';
 import { VisitActions } from './VisitActions';
+import { VisitStatusChip } from './VisitCard';
 import { VisitViewTabs } from './VisitViewTabs';
 import { ZonedDayInput } from './ZonedDayInput';
 
-/** Short values stay on one line; long ones (address, note) are cut with an ellipsis. */
-const NO_WRAP = {
-  '& .RaDataTable-tableWrapper': { overflowX: 'auto' },
-  '& .RaDataTable-headerCell, & .RaDataTable-rowCell': { whiteSpace: 'nowrap' },
-};
-
+/** Long values (address, purpose) are cut with an ellipsis. */
 const ELLIPSIS = {
   display: 'block',
   maxWidth: 260,
@@ -40,13 +23,7 @@ const ELLIPSIS = {
 const Column = DataTable.Col<VisitRecord>;
 
 const visitFilters = [
-  <SelectArrayInput
-    key="status"
-    source="status"
-    choices={ENUM_CHOICES.visitStatus}
-    alwaysOn
-    sx={{ minWidth: 160 }}
-  />,
+  enumFilter('status', 'visitStatus', 160),
   <ZonedDayInput key="windowFrom" source="windowFrom" bound="from" />,
   <ZonedDayInput key="windowTo" source="windowTo" bound="to" />,
   <ReferenceInput
@@ -58,20 +35,8 @@ const visitFilters = [
   >
     <SelectInput optionText="displayName" label="resources.visits.fields.collectorId" />
   </ReferenceInput>,
-  <ReferenceInput key="caseId" source="caseId" reference="cases">
-    <AutocompleteInput
-      optionText="loanNumber"
-      label="resources.visits.fields.caseId"
-      filterToQuery={(q: string) => ({ q })}
-    />
-  </ReferenceInput>,
+  caseFilter('resources.visits.fields.caseId'),
 ];
-
-const ListActions = () => (
-  <TopToolbar>
-    <FilterButton />
-  </TopToolbar>
-);
 
 /** The actions of one row, in a menu so the row stays one line. */
 const RowActions = () => {
@@ -89,13 +54,10 @@ export const VisitList = () => {
   return (
     <>
       <VisitViewTabs value="list" />
-      <List
+      <ConsoleList
         filters={visitFilters}
         filterDefaultValues={{ windowFrom: startOfLocalDay(todayIn(timeZone), timeZone) }}
-        actions={<ListActions />}
-        perPage={25}
-        pagination={<Pagination rowsPerPageOptions={[10, 25, 50, MAX_PAGE_SIZE]} />}
-        exporter={false}
+        actions={<FilterActions />}
         sx={{ '& .RaList-main': { mt: 0 } }}
       >
         <DataTable rowClick="show" bulkActionButtons={false} sx={NO_WRAP}>
@@ -116,7 +78,7 @@ export const VisitList = () => {
           </Column>
           <Column label="visits.actions.menu" disableSort align="right" field={RowActions} />
         </DataTable>
-      </List>
+      </ConsoleList>
     </>
   );
 };

@@ -1,5 +1,4 @@
-import { Box, Divider, Grid, Stack, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
+import { Box, Grid } from '@mui/material';
 import {
   RecordField,
   Show,
@@ -8,17 +7,17 @@ import {
   useLocaleState,
   useRecordContext,
   useRedirect,
-  useTranslate,
 } from 'react-admin';
 
-import { EnumField } from '../common/EnumField';
+import { CaseLinkField } from '../common/CaseLinkField';
+import { EnumRecordField } from '../common/EnumField';
+import { InstitutionDateTimeField } from '../common/InstitutionDateTimeField';
+import { Section } from '../common/Section';
 import type { VisitRecord } from '../dataProvider/types';
-import { CaseLinkField } from './CaseLinkField';
 import { CollectorsField, VisitWindowField, YesNoField } from './fields';
-import { InstitutionDateTimeField } from './InstitutionDateTimeField';
 import { formatLocalDate } from './time';
-import { VisitStatusChip } from './VisitCard';
 import { VisitActions } from './VisitActions';
+import { VisitStatusChip } from './VisitCard';
 
 const Field = RecordField<VisitRecord>;
 
@@ -117,23 +116,17 @@ const VisitDetails = () => {
             title="visits.sections.record"
             empty={recorded ? undefined : 'visits.empty.record'}
           >
-            <Field source="attitude">
-              <EnumField source="attitude" enumName="attitude" emptyText="visits.empty.none" />
-            </Field>
-            <Field source="willingness">
-              <EnumField
-                source="willingness"
-                enumName="willingness"
-                emptyText="visits.empty.none"
-              />
-            </Field>
-            <Field source="overdueReason">
-              <EnumField
-                source="overdueReason"
-                enumName="overdueReason"
-                emptyText="visits.empty.none"
-              />
-            </Field>
+            <EnumRecordField source="attitude" enumName="attitude" emptyText="visits.empty.none" />
+            <EnumRecordField
+              source="willingness"
+              enumName="willingness"
+              emptyText="visits.empty.none"
+            />
+            <EnumRecordField
+              source="overdueReason"
+              enumName="overdueReason"
+              emptyText="visits.empty.none"
+            />
             <Field source="negotiatedResult" empty="visits.empty.none" />
             <Field source="note" empty="visits.empty.none" sx={{ whiteSpace: 'pre-wrap' }} />
             <Field
@@ -146,34 +139,6 @@ const VisitDetails = () => {
           </Section>
         </Grid>
       </Grid>
-    </Box>
-  );
-};
-
-/** A titled group of fields; shows `empty` (a translation key) instead when it is set. */
-export const Section = ({
-  title,
-  empty,
-  children,
-}: {
-  title: string;
-  empty?: string | undefined;
-  children: ReactNode;
-}) => {
-  const translate = useTranslate();
-  return (
-    <Box component="section" sx={{ mb: 3 }}>
-      <Typography variant="h6" component="h2" gutterBottom>
-        {translate(title)}
-      </Typography>
-      <Divider sx={{ mb: 2 }} />
-      {empty ? (
-        <Typography variant="body2" color="text.secondary">
-          {translate(empty)}
-        </Typography>
-      ) : (
-        <Stack spacing={1.5}>{children}</Stack>
-      )}
     </Box>
   );
 };

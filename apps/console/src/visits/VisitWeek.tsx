@@ -1,26 +1,17 @@
-import {
-  Alert,
-  Box,
-  Grid,
-  LinearProgress,
-  MenuItem,
-  Paper,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Box, Grid, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { addDays } from '@arrears/domain';
 import { useState } from 'react';
 import { Title, useGetList, useLocaleState, useTranslate } from 'react-admin';
 
+import { useInstitutionTimeZone } from '../common/institution';
 import { MAX_PAGE_SIZE } from '../dataProvider';
 import type { UserRecord } from '../dataProvider/types';
 import { visitsByDay } from './agenda';
 import { DayNavigator } from './DayNavigator';
 import { formatLocalDate, mondayOf, todayIn, weekOf, weekRange } from './time';
-import { useInstitutionTimeZone } from './useInstitutionTimeZone';
 import { useDateParam, useVisitsBetween } from './useVisitsBetween';
 import { VisitCard } from './VisitCard';
+import { VisitsViewStatus } from './VisitsViewStatus';
 import { VisitViewTabs } from './VisitViewTabs';
 
 /** Everyone's visits, or one collector's. */
@@ -40,10 +31,8 @@ export const VisitWeek = () => {
   const monday = mondayOf(date);
   const days = weekOf(monday);
   const [collectorId, setCollectorId] = useState(ALL);
-  const { visits, isPending, error, truncated } = useVisitsBetween(
-    weekRange(monday, timeZone),
-    collectorId || undefined,
-  );
+  const loaded = useVisitsBetween(weekRange(monday, timeZone), collectorId || undefined);
+  const { visits, isPending } = loaded;
   const byDay = visitsByDay(visits, days, timeZone);
 
   return (
@@ -67,25 +56,9 @@ export const VisitWeek = () => {
           pick: 'visits.week.pickDay',
         }}
       />
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2 }}>
+      <VisitsViewStatus timeZone={timeZone} visits={loaded}>
         <CollectorSelect value={collectorId} onChange={setCollectorId} />
-        <Typography variant="body2" color="text.secondary">
-          {translate('visits.agenda.timeZone', { timeZone })}
-        </Typography>
-      </Stack>
-      {isPending ? <LinearProgress sx={{ mb: 2 }} /> : null}
-      {error ? (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          {error.message
-            ? translate(error.message, { _: error.message })
-            : translate('ra.notification.http_error')}
-        </Alert>
-      ) : null}
-      {truncated ? (
-        <Alert severity="warning" sx={{ mb: 2 }}>
-          {translate('visits.agenda.truncated', { count: visits.length })}
-        </Alert>
-      ) : null}
+      </VisitsViewStatus>
       <Grid container spacing={1} columns={{ xs: 1, md: 7 }}>
         {days.map((day) => {
           const dayVisits = byDay.get(day) ?? [];

@@ -1,7 +1,7 @@
 import { DateInput, type DateInputProps } from 'react-admin';
 
+import { useInstitutionTimeZone } from '../common/institution';
 import { boundDay, dayBound } from './time';
-import { useInstitutionTimeZone } from './useInstitutionTimeZone';
 
 export type ZonedDayInputProps = DateInputProps & {
   /** `from`: the day's first instant; `to`: the next day's (the API's upper bounds are exclusive). */

@@ -1,9 +1,9 @@
 import { Typography } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 
+import { useInstitutionTimeZone } from '../common/institution';
 import type { VisitRecord } from '../dataProvider/types';
 import { formatLocalDate, formatWindow, localDateOf } from './time';
-import { useInstitutionTimeZone } from './useInstitutionTimeZone';
 
 /** A visit's window with its day, in the institution's time zone: "2026/11/24 周二 11:00–13:00". */
 export const VisitWindowField = (props: FieldProps<VisitRecord>) => {

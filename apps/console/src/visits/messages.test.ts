@@ -45,13 +45,17 @@ describe('the borrowers, contacts and visits screens', () => {
     expect(missing).toEqual([]);
   });
 
-  it('label every status action in both languages', () => {
+  it('label every status action and title its dialog in both languages', () => {
     for (const locale of Object.keys(messages)) {
       const tree = messages[locale as keyof typeof messages];
       for (const action of ['confirm', 'checkIn', 'complete', 'noShow', 'reschedule', 'cancel']) {
-        expect(typeof lookup(tree, `visits.actions.${action}`), `${locale} ${action}`).toBe(
-          'string',
-        );
+        for (const key of [
+          `visits.actions.${action}`,
+          `visits.dialogs.${action}.title`,
+          `visits.dialogs.${action}.description`,
+        ]) {
+          expect(typeof lookup(tree, key), `${locale} ${key}`).toBe('string');
+        }
       }
     }
   });

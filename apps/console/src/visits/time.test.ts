@@ -11,7 +11,6 @@ import {
   isoWeekday,
   localDateOf,
   mondayOf,
-  safeTimeZone,
   todayIn,
   weekOf,
   weekRange,
@@ -51,12 +50,6 @@ describe('days in the institution’s time zone', () => {
   it('turns a day and a wall-clock time into the instant they name in the zone', () => {
     expect(zonedIso('2026-11-24', '09:30', SHANGHAI)).toBe('2026-11-24T01:30:00.000Z');
     expect(zonedIso('2026-11-24', '09:30', NEW_YORK)).toBe('2026-11-24T14:30:00.000Z');
-  });
-
-  it('falls back to the default zone for an unknown one', () => {
-    expect(safeTimeZone('Mars/Olympus')).toBe(SHANGHAI);
-    expect(safeTimeZone(undefined)).toBe(SHANGHAI);
-    expect(safeTimeZone(NEW_YORK)).toBe(NEW_YORK);
   });
 
   it('accepts only HH:MM wall-clock times', () => {

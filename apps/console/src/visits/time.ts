@@ -1,4 +1,4 @@
-import { addDays, isValidTimeZone, localDate, wallOf, zonedInstant } from '@arrears/domain';
+import { addDays, localDate, wallOf, zonedInstant } from '@arrears/domain';
 
 /**
  * Calendar arithmetic for the visit screens, always in the institution's time zone: a visit
@@ -6,15 +6,8 @@ import { addDays, isValidTimeZone, localDate, wallOf, zonedInstant } from '@arre
  * "YYYY-MM-DD" and wall-clock times "HH:MM"; instants are ISO-8601 strings as the API sends them.
  */
 
-/** The zone the API defaults every institution to. */
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
-
 const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A zone Intl knows, else the default one. */
-export const safeTimeZone = (timeZone: string | null | undefined): string =>
-  timeZone && isValidTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
 
 /** True for a wall-clock time "HH:MM" between 00:00 and 23:59. */
 export const isClockTime = (value: unknown): value is string =>

@@ -32,11 +32,11 @@ import {
   useTranslate,
 } from 'react-admin';
 
-import { formatYuan } from '../common/money';
-import { PriorityFactors } from '../cases/PriorityFactors';
 import { useFormatTime } from '../cases/hooks';
-import { PolicyReasons } from '../cases/PolicyRefusal';
 import { messageOf } from '../cases/policy';
+import { PriorityFactors } from '../cases/PriorityFactors';
+import { formatYuan } from '../common/money';
+import { PolicyReasons } from '../common/PolicyRefusal';
 import type { ArrearsDataProvider, WorklistItem } from '../dataProvider/types';
 
 const PER_PAGE_OPTIONS = [10, 25, 50, 100];

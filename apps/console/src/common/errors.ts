@@ -1,8 +1,16 @@
+import { parseRules, type PolicyRuleMessage } from '../dataProvider/errors';
+
 /** What the data provider's `HttpError` carries, read defensively (any thrown value may arrive). */
 interface ErrorLike {
   status?: unknown;
   message?: unknown;
-  body?: { code?: unknown; errors?: unknown } | null;
+  body?: {
+    code?: unknown;
+    errors?: unknown;
+    rules?: unknown;
+    nextAllowedAt?: unknown;
+    failedIds?: unknown;
+  } | null;
 }
 
 const asErrorLike = (error: unknown): ErrorLike =>
@@ -27,6 +35,29 @@ export const isForbidden = (error: unknown): boolean =>
 export const isNotFound = (error: unknown): boolean =>
   errorCode(error) === 'NOT_FOUND' || errorStatus(error) === 404;
 
+/** The records a bulk update failed for (`failedIds`), when it failed for some. */
+export const failedIdsOf = (error: unknown): string[] => {
+  const ids = asErrorLike(error).body?.failedIds;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+};
+
+/** A refusal by the collection policy: the rules that refuse, and when it would be allowed. */
+export interface PolicyRefusal {
+  rules: PolicyRuleMessage[];
+  /** Null when only an event (a hold released …) can allow it. */
+  nextAllowedAt: string | null;
+}
+
+/** The rules that refused the action and when it would be allowed; null for any other error. */
+export const policyRefusalOf = (error: unknown): PolicyRefusal | null => {
+  const body = asErrorLike(error).body;
+  if (!body || body.code !== 'POLICY_VIOLATION') return null;
+  return {
+    rules: parseRules(body.rules),
+    nextAllowedAt: typeof body.nextAllowedAt === 'string' ? body.nextAllowedAt : null,
+  };
+};
+
 /** The error's own message (the API's words), or undefined when it has none. */
 export const errorMessage = (error: unknown): string | undefined => {
   const message = asErrorLike(error).message;
@@ -39,10 +70,15 @@ export const errorMessage = (error: unknown): string | undefined => {
  * under its input. Undefined when the error names no input.
  */
 export const formErrors = (error: unknown): Record<string, string> | undefined => {
+  const entries = fieldMessagesOf(error);
+  return entries.length ? Object.fromEntries(entries) : undefined;
+};
+
+/** The per-input messages of the error's body (`ROOT_ERROR` among them), as [source, message]. */
+export const fieldMessagesOf = (error: unknown): [string, string][] => {
   const errors = asErrorLike(error).body?.errors;
-  if (typeof errors !== 'object' || errors === null) return undefined;
-  const entries = Object.entries(errors).filter(
+  if (typeof errors !== 'object' || errors === null) return [];
+  return Object.entries(errors).filter(
     (entry): entry is [string, string] => typeof entry[1] === 'string',
   );
-  return entries.length ? Object.fromEntries(entries) : undefined;
 };

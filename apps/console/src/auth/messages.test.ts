@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { messages as dashboardMessages } from '../dashboard/messages';
-import { mergeMessages, type MessageTree } from '../i18n/define';
+import { mergeMessages, messageAt as lookup } from '../i18n/define';
 import { messages as policyMessages } from '../policy/messages';
 import { messages as authMessages } from './messages';
 
@@ -32,9 +32,6 @@ const usedKeys = [
     ),
   ),
 ].sort();
-
-const lookup = (tree: MessageTree, key: string): unknown =>
-  key.split('.').reduce<unknown>((node, part) => (node as MessageTree | undefined)?.[part], tree);
 
 describe('the shell speaks both languages', () => {
   it.each(['zh-CN', 'en'] as const)('has a %s message for every key its screens use', (locale) => {

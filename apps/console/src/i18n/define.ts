@@ -16,6 +16,16 @@ export function defineMessages<T extends MessageTree>(zhCN: T, en: T): Localized
   return { 'zh-CN': zhCN, en };
 }
 
+/** The message at a dotted key (`visits.actions.confirm`), or undefined when the tree has none. */
+export const messageAt = (tree: unknown, key: string): unknown =>
+  key
+    .split('.')
+    .reduce<unknown>(
+      (node, part) =>
+        node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined,
+      tree,
+    );
+
 /** Merges message trees; a later tree's leaf wins, sub-trees merge key by key. */
 export function mergeMessages(...trees: MessageTree[]): MessageTree {
   const merged: MessageTree = {};

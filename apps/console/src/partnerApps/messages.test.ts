@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { messages } from '../i18n';
-
-const lookup = (tree: unknown, key: string): unknown =>
-  key
-    .split('.')
-    .reduce<unknown>(
-      (node, part) =>
-        node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined,
-      tree,
-    );
+import { messageAt as lookup } from '../i18n/define';
 
 describe('partner app row actions', () => {
   it.each(Object.keys(messages))('name the button and the confirmation of each in %s', (locale) => {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 import { messages } from '../i18n';
+import { messageAt as lookup } from '../i18n/define';
 
 /** The screen folders whose literal translation keys are checked here. */
 const FOLDERS = ['visits', 'borrowers', 'contacts'];
@@ -11,15 +12,6 @@ const SRC = fileURLToPath(new URL('..', import.meta.url));
 /** Quoted keys of our namespaces (`'visits.dialogs.cancel.title'`); template keys are not literal. */
 const KEY =
   /['"`]((?:visits|borrowers|contacts|resources\.(?:visits|borrowers|contacts|cases))\.[A-Za-z.]+)['"`]/g;
-
-const lookup = (tree: unknown, key: string): unknown =>
-  key
-    .split('.')
-    .reduce<unknown>(
-      (node, part) =>
-        node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined,
-      tree,
-    );
 
 const keysUsed = (): Array<[file: string, key: string]> =>
   FOLDERS.flatMap((folder) =>

@@ -1279,6 +1279,44 @@ describe('users', () => {
     ]);
     expect(staff.total).toBe(7);
   });
+
+  it('create adds staff through createUser; update (de)activates through setUserActive', async () => {
+    const { data: created } = await admin.create<UserRecord>('users', {
+      data: {
+        institutionId,
+        email: 'dp-new-collector@psbc.demo',
+        displayName: '数据层新员工',
+        role: 'COLLECTOR',
+        password: 'a-first-password-1',
+      },
+    });
+    expect(created).toMatchObject({
+      role: 'COLLECTOR',
+      active: true,
+      institution: { code: 'PSBC' },
+    });
+    const { data: off } = await admin.update<UserRecord>('users', {
+      id: created.id,
+      data: { active: false },
+      previousData: created,
+    });
+    expect(off.active).toBe(false);
+    const refused = await admin
+      .create('users', {
+        data: {
+          institutionId,
+          email: 'dp-short@psbc.demo',
+          displayName: '短密码',
+          role: 'COLLECTOR',
+          password: 'short',
+        },
+      })
+      .catch((error: HttpError) => error);
+    expect((refused as HttpError).body).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'password',
+    });
+  });
 });
 
 // ---- institutions ---------------------------------------------------------------------------

@@ -130,6 +130,16 @@ export interface FeedbackFilter {
   overdue?: boolean;
 }
 
+/** `create('users', { data })` sends this to `createUser`. */
+export interface CreateUserInput {
+  institutionId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  /** At least 12 characters; the new user changes it after signing in. */
+  password: string;
+}
+
 export interface UserFilter {
   institutionId?: string;
   role?: Role[];

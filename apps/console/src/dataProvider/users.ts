@@ -1,5 +1,5 @@
 import { Role } from '@arrears/domain';
-import type { GetListParams } from 'react-admin';
+import type { CreateParams, GetListParams, UpdateParams } from 'react-admin';
 
 import { defineOperation, type GraphqlClient } from './graphqlClient';
 import {
@@ -19,7 +19,7 @@ import {
   type ListVariables,
   type ResourceHandlers,
 } from './resource';
-import type { Connection, UserFilter, UserRecord } from './types';
+import type { Connection, CreateUserInput, UserFilter, UserRecord } from './types';
 
 export const USERS_QUERY = defineOperation<
   { users: Connection<UserRecord> },
@@ -42,6 +42,26 @@ export const USERS_QUERY = defineOperation<
       }
       totalCount
     }
+  }
+`);
+
+const USER_FIELDS = 'id displayName email role active institution { id code name } createdAt';
+
+export const CREATE_USER_MUTATION = defineOperation<
+  { createUser: UserRecord },
+  { input: CreateUserInput }
+>(/* GraphQL */ `
+  mutation CreateUser($input: CreateUserInput!) {
+    createUser(input: $input) { ${USER_FIELDS} }
+  }
+`);
+
+export const SET_USER_ACTIVE_MUTATION = defineOperation<
+  { setUserActive: UserRecord },
+  { id: string; active: boolean }
+>(/* GraphQL */ `
+  mutation SetUserActive($id: ID!, $active: Boolean!) {
+    setUserActive(id: $id, active: $active) { ${USER_FIELDS} }
   }
 `);
 
@@ -94,6 +114,20 @@ export const usersHandlers = (client: GraphqlClient): ResourceHandlers => {
 
   return {
     getList,
+    /** An admin adds staff: `data` is `CreateUserInput` (the first password included). */
+    create: async ({ data }: CreateParams) => ({
+      data: (await client.request(CREATE_USER_MUTATION, { input: data as CreateUserInput }))
+        .createUser,
+    }),
+    /** Only `active` changes: deactivated staff cannot sign in. */
+    update: async ({ id, data }: UpdateParams) => ({
+      data: (
+        await client.request(SET_USER_ACTIVE_MUTATION, {
+          id: String(id),
+          active: Boolean((data as { active?: unknown }).active),
+        })
+      ).setUserActive,
+    }),
     // The API has no look-up of users by id: an institution's staff is one short page.
     ...readThroughList('User', (offset, limit, signal) => page(offset, limit, {}, signal)),
     getManyReference: referenceThroughFilter('user', ['institutionId'], getList),

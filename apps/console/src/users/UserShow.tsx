@@ -20,10 +20,11 @@ import { EnumRecordField } from '../common/EnumField';
 import { InstitutionDateTimeField } from '../common/InstitutionDateTimeField';
 import type { UserRecord } from '../dataProvider/types';
 import { ActiveField } from './ActiveField';
+import { ActiveToggleButton } from './ActiveToggleButton';
 
 const Field = RecordField<UserRecord>;
 
-/** A user's account and what their role may do; read-only (the API cannot edit users). */
+/** A user's account and what their role may do; admins (de)activate it here. */
 const UserShow = () => {
   const queryOptions = useAccessQueryOptions();
   return (
@@ -38,12 +39,20 @@ const UserShowActions = () => {
   const record = useRecordContext<UserRecord>();
   const { canAccess } = useCanAccess({ resource: 'auditEvents', action: 'list' });
   const createPath = useCreatePath();
-  if (!record || !canAccess) return <TopToolbar />;
+  if (!record) return <TopToolbar />;
+  if (!canAccess) {
+    return (
+      <TopToolbar>
+        <ActiveToggleButton />
+      </TopToolbar>
+    );
+  }
   const search = new URLSearchParams({
     filter: JSON.stringify({ actor: userActor(record.id) }),
   }).toString();
   return (
     <TopToolbar>
+      <ActiveToggleButton />
       <Button
         component={Link}
         to={{ pathname: createPath({ resource: 'auditEvents', type: 'list' }), search }}
@@ -102,9 +111,6 @@ const UserDetails = () => {
           </Box>
         </Grid>
       </Grid>
-      <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 3 }}>
-        {translate('users.readOnly')}
-      </Typography>
     </CardContent>
   );
 };

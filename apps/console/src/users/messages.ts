@@ -29,8 +29,9 @@ export const messages = defineMessages(
       active: { true: '启用', false: '停用' },
       sections: { account: '账号', permissions: '角色权限' },
       permissionsHint: '该角色可以执行的操作（由 API 强制执行）：',
-      readOnly: 'API 未提供创建或编辑用户的接口，用户信息在此只读。',
-      actions: { auditTrail: '操作记录' },
+      passwordHint: '至少 12 个字符；请当面交给本人，并提醒其登录后妥善保管。',
+      actions: { auditTrail: '操作记录', activate: '启用', deactivate: '停用' },
+      notify: { activated: '已启用该用户', deactivated: '已停用该用户，其将无法登录' },
       permissions: {
         institutions_read: '查看机构',
         users_read: '查看用户',
@@ -87,8 +88,12 @@ export const messages = defineMessages(
       active: { true: 'Active', false: 'Deactivated' },
       sections: { account: 'Account', permissions: 'Role permissions' },
       permissionsHint: 'What this role may do (the API enforces it):',
-      readOnly: 'The API has no operation to create or edit users, so users are read-only here.',
-      actions: { auditTrail: 'Activity' },
+      passwordHint: 'At least 12 characters; hand it over in person and ask them to keep it safe.',
+      actions: { auditTrail: 'Activity', activate: 'Activate', deactivate: 'Deactivate' },
+      notify: {
+        activated: 'The user is active again',
+        deactivated: 'The user is deactivated and can no longer sign in',
+      },
       permissions: {
         institutions_read: 'Read institutions',
         users_read: 'Read users',

@@ -33,7 +33,8 @@ describe('borrower feedback', () => {
     await row.waitFor();
     await screenshot(page, 'feedback');
 
-    await row.click();
+    // On the receipt code: the row's case column is a link to the case.
+    await row.getByText(complaint.receiptCode).click();
     await page.waitForURL(new RegExp(`#/feedback/${complaint.id}/show`));
     await page
       .getByText(t(`enums.feedbackStatus.${complaint.status}`))

@@ -3,6 +3,7 @@
  * Local dates carry no time and no zone, so day arithmetic runs on UTC midnights, where no
  * daylight-saving shift can add or drop an hour.
  */
+import { ValidationError } from './errors.js';
 
 const MS_PER_DAY = 86_400_000;
 const MS_PER_MINUTE = 60_000;
@@ -179,4 +180,21 @@ export function zonedInstant(date: string, minutes: number, timeZone: string): n
 /** The first instant of a local date in a zone. */
 export function startOfDay(date: string, timeZone: string): number {
   return zonedInstant(date, 0, timeZone);
+}
+
+/** Clocks of phones, partner and core systems drift: an instant a minute ahead is still "now". */
+export const CLOCK_SKEW_MS = 60_000;
+
+/**
+ * Refuses an instant reported as already happened (a call, a payment, a run) that lies in the
+ * future of `now`, allowing for clock skew. `why` adds the consequence to the message.
+ * @throws ValidationError naming `field`.
+ */
+export function assertNotInFuture(at: Date, now: Date, field: string, why?: string): void {
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    throw new ValidationError(
+      field,
+      why ? `cannot be in the future: ${why}` : 'cannot be in the future',
+    );
+  }
 }

@@ -8,6 +8,7 @@ import { ThirdParty } from '../modules/borrower/third-party.entity.js';
 import { Case } from '../modules/case/case.entity.js';
 import { Contact } from '../modules/contact/contact.entity.js';
 import { Feedback } from '../modules/feedback/feedback.entity.js';
+import { casesCondition } from '../modules/common/case-conditions.js';
 import { CaseHold } from '../modules/hold/case-hold.entity.js';
 import { Institution } from '../modules/institution/institution.entity.js';
 import { Installment } from '../modules/plan/installment.entity.js';
@@ -166,22 +167,14 @@ async function topPerCase<T extends object>(
   const groups = new Map<string, T[]>();
   if (cases.length === 0) return groups;
   const table = em.getMetadata().get(entity).tableName;
-  const byInstitution = new Map<string, Case[]>();
-  for (const c of cases)
-    byInstitution.set(c.institution.id, [...(byInstitution.get(c.institution.id) ?? []), c]);
-  const clauses: string[] = [];
-  const params: unknown[] = [];
-  for (const [institutionId, group] of byInstitution) {
-    clauses.push(`(institution_id = ? and case_id in (${group.map(() => '?').join(', ')}))`);
-    params.push(institutionId, ...group.map((c) => c.id));
-  }
+  const scope = casesCondition(cases);
   const extra = options.where ? ` and ${options.where.sql}` : '';
   const rows = await em.execute<Record<string, unknown>[]>(
     `select t.* from ${table} t join (` +
       `select id, row_number() over (partition by case_id order by ${options.orderSql}) as rn ` +
-      `from ${table} where (${clauses.join(' or ')})${extra}` +
+      `from ${table} where (${scope.sql})${extra}` +
       `) ranked on ranked.id = t.id where ranked.rn <= ? order by t.case_id, ranked.rn`,
-    [...params, ...(options.where?.params ?? []), options.perCase],
+    [...scope.params, ...(options.where?.params ?? []), options.perCase],
   );
   for (const row of rows) {
     const entityRow = em.map(entity, row as EntityDictionary<T>);

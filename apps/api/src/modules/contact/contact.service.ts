@@ -4,8 +4,8 @@ import {
   ContactDirection,
   ContactOutcome,
   HoldKind,
-  ValidationError,
   assertContactRecord,
+  assertNotInFuture,
   optionalText,
 } from '@arrears/domain';
 import type { FilterQuery } from '@mikro-orm/core';
@@ -27,9 +27,6 @@ import { actingUser } from '../user/acting-user.js';
 import { User } from '../user/user.entity.js';
 import { Contact } from './contact.entity.js';
 import type { ContactFilter, LogContactInput } from './contact.inputs.js';
-
-/** Clocks of phones and partner systems drift; a minute ahead is still "now". */
-const CLOCK_SKEW_MS = 60_000;
 
 export class ContactService {
   private readonly policy = new ContactPolicyService();
@@ -72,9 +69,7 @@ export class ContactService {
     if (target.status === CaseStatus.CLOSED)
       throw new ConflictError('the case is closed; no further contact is logged');
     const occurredAt = input.occurredAt ?? ctx.now;
-    if (occurredAt.getTime() > ctx.now.getTime() + CLOCK_SKEW_MS) {
-      throw new ValidationError('occurredAt', 'cannot be in the future');
-    }
+    assertNotInFuture(occurredAt, ctx.now, 'occurredAt');
     const recordingRef = optionalText(input.recordingRef, 'recordingRef', { max: 200 });
     assertContactRecord({
       channel: input.channel,

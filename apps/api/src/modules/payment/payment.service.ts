@@ -3,6 +3,7 @@ import {
   CloseReason,
   ValidationError,
   allocatePayment,
+  assertNotInFuture,
   caseStatusMachine,
   localDate,
   requireText,
@@ -18,9 +19,6 @@ import { PlanService } from '../plan/plan.service.js';
 import { actingUser } from '../user/acting-user.js';
 import { Payment } from './payment.entity.js';
 import type { PaymentFilter, RecordPaymentInput } from './payment.inputs.js';
-
-/** Clocks of core systems drift; a minute ahead is still "now". */
-const CLOCK_SKEW_MS = 60_000;
 
 export class PaymentService {
   private readonly plans = new PlanService();
@@ -71,9 +69,7 @@ export class PaymentService {
     if (input.amount.fen > target.outstandingFen) {
       throw new ValidationError('amount', 'is more than the outstanding balance');
     }
-    if (input.paidAt.getTime() > ctx.now.getTime() + CLOCK_SKEW_MS) {
-      throw new ValidationError('paidAt', 'cannot be in the future');
-    }
+    assertNotInFuture(input.paidAt, ctx.now, 'paidAt');
 
     const plan = await this.plans.activePlan(ctx, target.id);
     const installments = plan?.installments.getItems() ?? [];

@@ -10,6 +10,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Borrower } from '../borrower/borrower.entity.js';
 import type { Case } from '../case/case.entity.js';
+import { casesCondition } from '../common/case-conditions.js';
 import { Institution } from '../institution/institution.entity.js';
 
 /**
@@ -32,7 +33,7 @@ export async function loadPriorityInputs(
   });
   const sql = em as SqlEntityManager;
   const platform = sql.getPlatform();
-  const where = casesClause(cases);
+  const where = casesCondition(cases);
   const lastContacts = await sql.execute<{ case_id: string; last_at: string | number | Date }[]>(
     `select case_id, max(occurred_at) as last_at from contact where (${where.sql}) ` +
       'and direction = ? and occurred_at <= ? group by case_id',
@@ -58,19 +59,4 @@ export async function loadPriorityInputs(
     });
   }
   return inputs;
-}
-
-/** `institution_id = ? and case_id in (…)` per institution: raw SQL carries its own tenancy. */
-function casesClause(cases: readonly Case[]): { sql: string; params: unknown[] } {
-  const byInstitution = new Map<string, string[]>();
-  for (const c of cases) {
-    byInstitution.set(c.institution.id, [...(byInstitution.get(c.institution.id) ?? []), c.id]);
-  }
-  const clauses: string[] = [];
-  const params: unknown[] = [];
-  for (const [institutionId, ids] of byInstitution) {
-    clauses.push(`(institution_id = ? and case_id in (${ids.map(() => '?').join(', ')}))`);
-    params.push(institutionId, ...ids);
-  }
-  return { sql: clauses.join(' or '), params };
 }

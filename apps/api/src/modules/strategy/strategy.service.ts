@@ -7,6 +7,7 @@ import {
   VisitStatus,
   ValidationError,
   addDays,
+  assertNotInFuture,
   daysPastDue,
   escalatedStage,
   localDate,
@@ -31,8 +32,6 @@ import type { DailyCycleReport, NextAction, Worklist } from './strategy.types.js
 const WORKLIST_CAP = 1_000;
 /** Follow-up dates this far back still get their task when a run was missed. */
 const FOLLOW_UP_CATCH_UP_DAYS = 7;
-/** A run may be dated a minute ahead (clock skew), never later: it would break plans early. */
-const CLOCK_SKEW_MS = 60_000;
 
 export class StrategyService {
   private readonly plans = new PlanService();
@@ -108,9 +107,7 @@ export class StrategyService {
    */
   async runDailyCycle(ctx: WorkContext, at: Date): Promise<DailyCycleReport> {
     if (!Number.isFinite(at.getTime())) throw new ValidationError('at', 'is not a valid instant');
-    if (at.getTime() > ctx.now.getTime() + CLOCK_SKEW_MS) {
-      throw new ValidationError('at', 'cannot be in the future: plans would break early');
-    }
+    assertNotInFuture(at, ctx.now, 'at', 'plans would break early');
     const work: WorkContext = { ...ctx, now: at };
     const report: DailyCycleReport = {
       at,

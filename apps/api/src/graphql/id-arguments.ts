@@ -1,6 +1,11 @@
 import { ValidationError } from '@arrears/domain';
-import { type GraphQLInputType, getNullableType, isInputObjectType, isListType } from 'graphql';
-import type { MiddlewareFn } from 'type-graphql';
+import {
+  type GraphQLField,
+  type GraphQLInputType,
+  getNullableType,
+  isInputObjectType,
+  isListType,
+} from 'graphql';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -9,11 +14,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * arguments, gives one clear BAD_USER_INPUT naming the argument, instead of a database
  * error on PostgreSQL and an empty answer on SQLite.
  */
-export const validateIdArguments: MiddlewareFn = ({ args, info }, next) => {
-  const field = info.parentType.getFields()[info.fieldName];
-  for (const arg of field?.args ?? []) checkIds(arg.type, args[arg.name], arg.name);
-  return next();
-};
+export function checkIdArguments(
+  field: GraphQLField<unknown, unknown>,
+  args: Record<string, unknown>,
+): void {
+  for (const arg of field.args) checkIds(arg.type, args[arg.name], arg.name);
+}
 
 function checkIds(type: GraphQLInputType, value: unknown, path: string): void {
   if (value == null) return;

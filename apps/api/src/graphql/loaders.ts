@@ -11,6 +11,7 @@ import { Feedback } from '../modules/feedback/feedback.entity.js';
 import { casesCondition } from '../modules/common/case-conditions.js';
 import { CaseHold } from '../modules/hold/case-hold.entity.js';
 import { Institution } from '../modules/institution/institution.entity.js';
+import { institutionZones } from '../modules/institution/institution-zones.js';
 import { Installment } from '../modules/plan/installment.entity.js';
 import { RepaymentPlan } from '../modules/plan/repayment-plan.entity.js';
 import { loadPolicyFacts, type PolicyFacts } from '../modules/policy/policy-facts.js';
@@ -18,6 +19,26 @@ import { loadPriorityInputs } from '../modules/strategy/priority-inputs.js';
 import { User } from '../modules/user/user.entity.js';
 import { VisitCollector } from '../modules/visit/visit-collector.entity.js';
 import { Visit } from '../modules/visit/visit.entity.js';
+
+/** A case's last contact: the newest by when it happened. */
+export const LAST_CONTACT = { order: 'occurred_at desc, id desc' } as const;
+
+/** The order of a case's recent rows, newest first. */
+export const RECENT_ORDER = {
+  contacts: LAST_CONTACT.order,
+  visits: 'window_start desc, id desc',
+  feedback: 'created_at desc, id desc',
+  plans: 'created_at desc, id desc',
+} as const;
+
+/** A case's next visit: the earliest planned or confirmed one that has not ended. */
+export const NEXT_VISIT = {
+  order: 'window_start asc, id asc',
+  condition: (em: EntityManager, now: Date) => ({
+    sql: `status in (?, ?) and window_end >= ?`,
+    params: [VisitStatus.PLANNED, VisitStatus.CONFIRMED, em.getPlatform().processDateProperty(now)],
+  }),
+};
 
 /**
  * Per-request batching for every relation a list can ask for, so a page of N rows costs
@@ -55,6 +76,11 @@ export function createLoaders(em: EntityManager, now: Date) {
 
   return {
     institution: byId(em, Institution),
+    /** An institution's time zone, from the process-wide cache. */
+    timeZone: new DataLoader<string, string>(async (ids) => {
+      const zones = await institutionZones(em, ids);
+      return ids.map((id) => zones.get(id) ?? new Error(`institution ${id} is not visible`));
+    }),
     user: byId(em, User),
     borrower: byId(em, Borrower),
     case: byId(em, Case),
@@ -66,29 +92,22 @@ export function createLoaders(em: EntityManager, now: Date) {
     thirdParty: byId(em, ThirdParty),
     lastContact: perCase(async (cases) => {
       const groups = await topPerCase(sql, Contact, cases, {
-        orderSql: 'occurred_at desc, id desc',
+        orderSql: LAST_CONTACT.order,
         perCase: 1,
       });
       return new Map([...groups].map(([id, rows]) => [id, rows[0] ?? null]));
     }),
     nextVisit: perCase(async (cases) => {
       const groups = await topPerCase(sql, Visit, cases, {
-        orderSql: 'window_start asc, id asc',
+        orderSql: NEXT_VISIT.order,
         perCase: 1,
-        where: {
-          sql: `status in (?, ?) and window_end >= ?`,
-          params: [
-            VisitStatus.PLANNED,
-            VisitStatus.CONFIRMED,
-            em.getPlatform().processDateProperty(now),
-          ],
-        },
+        where: NEXT_VISIT.condition(em, now),
       });
       return new Map([...groups].map(([id, rows]) => [id, rows[0] ?? null]));
     }),
-    recentContacts: (limit: number) => recentLoader(Contact, 'occurred_at desc, id desc', limit),
-    recentVisits: (limit: number) => recentLoader(Visit, 'window_start desc, id desc', limit),
-    recentFeedback: (limit: number) => recentLoader(Feedback, 'created_at desc, id desc', limit),
+    recentContacts: (limit: number) => recentLoader(Contact, RECENT_ORDER.contacts, limit),
+    recentVisits: (limit: number) => recentLoader(Visit, RECENT_ORDER.visits, limit),
+    recentFeedback: (limit: number) => recentLoader(Feedback, RECENT_ORDER.feedback, limit),
     /** What the contact policy needs per case, judged at the request's instant. */
     policyFacts: perCase<PolicyFacts>((cases) => loadPolicyFacts(em, cases, now)),
     priorityInputs: perCase<PriorityInput>((cases) => loadPriorityInputs(em, cases, now)),

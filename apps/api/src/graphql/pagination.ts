@@ -1,5 +1,11 @@
 import { ValidationError } from '@arrears/domain';
-import type { EntityManager, EntityName, FilterQuery, FindOptions } from '@mikro-orm/core';
+import type {
+  EntityManager,
+  EntityName,
+  FilterQuery,
+  FindOptions,
+  QueryOrderMap,
+} from '@mikro-orm/core';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 
 export const MAX_PAGE_SIZE = 100;
@@ -91,35 +97,68 @@ export async function paginate<T extends { id: string }>(
   entity: EntityName<T>,
   { where, order, args, find }: PaginateOptions<T>,
 ): Promise<Page<T>> {
+  const plan = planPage(where, order, args);
+  const rows = await em.find(entity, plan.where, {
+    ...(find as object),
+    orderBy: plan.orderBy,
+    limit: plan.limit,
+    offset: plan.offset,
+  } as FindOptions<T, never>);
+  return pageOf(rows, plan, () => em.count(entity, where));
+}
+
+/** How to read one page: the filter with the cursor's condition, the order and the bounds. */
+export interface PagePlan<T> {
+  /** The list's filter, narrowed to the rows after the cursor. */
+  where: FilterQuery<T>;
+  /** The order keys, the id last as the tiebreaker. */
+  keys: OrderKey<T>[];
+  orderBy: QueryOrderMap<T>;
+  /** One row more than the page, to learn whether another page follows. */
+  limit: number;
+  offset: number | undefined;
+  /** True when no cursor narrows the filter: a count over the query's rows is the total. */
+  countsWholeFilter: boolean;
+}
+
+export function planPage<T extends { id: string }>(
+  where: FilterQuery<T>,
+  order: OrderKey<T>[],
+  args: PageArgs,
+): PagePlan<T> {
   const request = readPageArgs(args);
   // The id breaks ties so every row has exactly one place in the order.
   const keys: OrderKey<T>[] = [
     ...order,
     { prop: 'id', direction: order.at(-1)?.direction ?? 'ASC', kind: 'string' },
   ];
-  const orderBy = Object.fromEntries(keys.map((k) => [k.prop, k.direction])) as never;
   const after =
     request.mode === 'keyset' && request.after
       ? keysetCondition(keys, decodeCursor(request.after, keys))
       : null;
-  const pageWhere = after ? ({ $and: [where, after] } as FilterQuery<T>) : where;
-  const rows = await em.find(entity, pageWhere, {
-    ...(find as object),
-    orderBy,
+  return {
+    where: after ? ({ $and: [where, after] } as FilterQuery<T>) : where,
+    keys,
+    orderBy: Object.fromEntries(keys.map((k) => [k.prop, k.direction])) as QueryOrderMap<T>,
     limit: request.size + 1,
     offset: request.mode === 'offset' ? request.offset : undefined,
-  } as FindOptions<T, never>);
-  const hasNextPage = rows.length > request.size;
-  const nodes = hasNextPage ? rows.slice(0, request.size) : rows;
+    countsWholeFilter: !after,
+  };
+}
+
+/** The page from the rows a plan read; `count` runs only if a client asks for the total. */
+export function pageOf<T>(rows: T[], plan: PagePlan<T>, count: () => Promise<number>): Page<T> {
+  const hasNextPage = rows.length >= plan.limit;
+  const nodes = hasNextPage ? rows.slice(0, plan.limit - 1) : rows;
   const last = nodes.at(-1);
   let total: Promise<number> | undefined;
   return {
     nodes,
     pageInfo: {
       hasNextPage,
-      endCursor: last ? encodeCursor(keys.map((k) => cursorValue(last, k))) : null,
+      endCursor: last ? encodeCursor(plan.keys.map((k) => cursorValue(last, k))) : null,
     },
-    count: () => (total ??= em.count(entity, where)),
+    count: () => (total ??= count()),
   };
 }
 

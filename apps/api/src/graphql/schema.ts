@@ -3,7 +3,6 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
-import { auditContextMiddleware } from '../modules/audit/audit-context.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { BorrowerResolver, ThirdPartyResolver } from '../modules/borrower/borrower.resolver.js';
 import { CaseResolver } from '../modules/case/case.resolver.js';
@@ -25,7 +24,7 @@ import { PartnerAppResolver } from '../modules/partner-app/partner-app.resolver.
 import { UserResolver } from '../modules/user/user.resolver.js';
 import { VisitResolver } from '../modules/visit/visit.resolver.js';
 import './enums.js';
-import { validateIdArguments } from './id-arguments.js';
+import { guardRootFields } from './root-fields.js';
 import { DateTimeScalar } from './scalars.js';
 
 export const resolvers = [
@@ -61,9 +60,8 @@ export function graphqlSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // Inputs are checked by the domain's validators in the services, with field names.
     validate: false,
-    globalMiddlewares: [validateIdArguments, auditContextMiddleware],
     authChecker,
-  });
+  }).then(guardRootFields);
   return built;
 }
 

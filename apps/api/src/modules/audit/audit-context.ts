@@ -1,5 +1,4 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { MiddlewareFn } from 'type-graphql';
 import { actorRef, type Actor } from '../../auth/actor.js';
 
 /** Who the audit trail names for a change, and the request it came in. */
@@ -27,16 +26,3 @@ export function runWithAuditContext<T>(
 export function currentAuditContext(): AuditContext {
   return storage.getStore() ?? SYSTEM_AUDIT_CONTEXT;
 }
-
-/**
- * type-graphql middleware that runs each root Query/Mutation field inside its request's
- * audit context. Apollo awaits the context function before execution, so a context set there
- * would not reach the resolvers; wrapping the resolver does.
- */
-export const auditContextMiddleware: MiddlewareFn<{
-  readonly actor: Actor;
-  readonly requestId: string;
-}> = ({ context, info }, next) =>
-  info.path.prev === undefined
-    ? runWithAuditContext({ actor: context.actor, requestId: context.requestId }, next)
-    : next();

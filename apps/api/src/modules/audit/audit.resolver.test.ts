@@ -9,10 +9,10 @@ import { ForbiddenError } from '../../auth/errors.js';
 import { scopeToActor } from '../../auth/data-scope.js';
 import { ormOptions } from '../../db/orm-config.js';
 import type { RequestContext } from '../../graphql/context.js';
+import { guardRootFields } from '../../graphql/root-fields.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { Institution } from '../institution/institution.entity.js';
 import { User } from '../user/user.entity.js';
-import { auditContextMiddleware } from './audit-context.js';
 import { AuditResolver } from './audit.resolver.js';
 
 /** A mutation as the real ones are: a transaction on the request's EntityManager. */
@@ -45,13 +45,14 @@ describe('audit GraphQL API', () => {
   beforeAll(async () => {
     orm = await MikroORM.init(ormOptions({ dialect: 'sqlite', path: ':memory:' }));
     await orm.getSchemaGenerator().createSchema();
-    schema = await buildSchema({
-      resolvers: [AuditResolver, RenameInstitutionResolver],
-      scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-      authChecker,
-      globalMiddlewares: [auditContextMiddleware],
-      validate: false,
-    });
+    schema = guardRootFields(
+      await buildSchema({
+        resolvers: [AuditResolver, RenameInstitutionResolver],
+        scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+        authChecker,
+        validate: false,
+      }),
+    );
     const em = orm.em.fork();
     institution = em.create(Institution, { code: 'AUDR', name: '审计银行' });
     const user = (role: Role) =>

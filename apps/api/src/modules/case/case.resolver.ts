@@ -1,4 +1,5 @@
 import { Bucket, Money, bucketForDpd, daysPastDue, Permission } from '@arrears/domain';
+import { hasPermission } from '../../auth/actor.js';
 import {
   Arg,
   Args,
@@ -6,15 +7,18 @@ import {
   Ctx,
   FieldResolver,
   ID,
+  Info,
   Int,
   Mutation,
   Query,
   Resolver,
   Root,
 } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
-import { Connection, PageArgs, pageSize } from '../../graphql/pagination.js';
+import { Connection, MAX_PAGE_SIZE, PageArgs, pageSize } from '../../graphql/pagination.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
+import { argumentOf, selectedFields } from '../../graphql/selection.js';
 import { Borrower } from '../borrower/borrower.entity.js';
 import { resolveRef, resolveRequiredRef } from '../common/refs.js';
 import { Contact } from '../contact/contact.entity.js';
@@ -48,19 +52,50 @@ export class CaseResolver {
   async cases(
     @Ctx() ctx: RequestContext,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => CaseFilter, { nullable: true }) filter?: CaseFilter | null,
-    @Arg('orderBy', () => [CaseOrder], { nullable: true }) orderBy?: CaseOrder[] | null,
+    @Arg('filter', () => CaseFilter, { nullable: true }) filter: CaseFilter | null | undefined,
+    @Arg('orderBy', () => [CaseOrder], { nullable: true }) orderBy: CaseOrder[] | null | undefined,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CaseConnection> {
+    // Read with the page what its rows show and the actor may see (the fields check again).
+    const node = selectedFields(info, ['nodes']);
+    const shows = (field: string, permission: Permission) =>
+      node.has(field) && hasPermission(ctx.actor, permission);
     return Object.assign(
       new CaseConnection(),
-      await this.service.list(ctx, page, filter ?? {}, orderBy),
+      await this.service.list(ctx, page, filter ?? {}, orderBy, {
+        totalCount: selectedFields(info).has('totalCount'),
+        borrower: shows('borrower', Permission.BORROWERS_READ),
+        lastContact: shows('lastContact', Permission.CONTACTS_READ),
+        nextVisit: shows('nextVisit', Permission.VISITS_READ),
+      }),
     );
   }
 
   @Authorized(Permission.CASES_READ)
   @Query(() => Case)
-  case(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Case> {
-    return this.service.get(ctx, id);
+  case(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Case> {
+    const fields = selectedFields(info);
+    const allowed = (field: string, permission: Permission) =>
+      fields.has(field) && hasPermission(ctx.actor, permission);
+    // A list's length as the query asks it; an invalid one is left to the field to refuse.
+    const recent = (field: string, permission: Permission) => {
+      if (!allowed(field, permission)) return null;
+      const last = argumentOf(info, fields.get(field)!, 'last') ?? RECENT_DEFAULT;
+      return Number.isInteger(last) && (last as number) >= 1 && (last as number) <= MAX_PAGE_SIZE
+        ? (last as number)
+        : null;
+    };
+    return this.service.detail(ctx, id, {
+      borrower: allowed('borrower', Permission.BORROWERS_READ),
+      contacts: recent('contacts', Permission.CONTACTS_READ),
+      visits: recent('visits', Permission.VISITS_READ),
+      feedback: recent('feedback', Permission.FEEDBACK_READ),
+      plans: allowed('plans', Permission.CASES_READ),
+    });
   }
 
   @Authorized(Permission.CASES_CREATE)
@@ -108,8 +143,8 @@ export class CaseResolver {
 
   @FieldResolver(() => Int, { description: "Days past due today, in the institution's time zone." })
   async dpd(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<number> {
-    const institution = await resolveRequiredRef(c.institution, ctx.loaders.institution);
-    return daysPastDue(c.overdueSince, ctx.now, institution.timeZone);
+    const timeZone = await ctx.loaders.timeZone.load(c.institution.id);
+    return daysPastDue(c.overdueSince, ctx.now, timeZone);
   }
 
   @FieldResolver(() => Bucket)

@@ -16,16 +16,24 @@ import type { RequestContext } from '../../graphql/context.js';
 import { ConflictError, NotFoundError } from '../../graphql/errors.js';
 import {
   MAX_PAGE_SIZE,
-  paginate,
+  pageOf,
+  planPage,
   type OrderKey,
   type Page,
   type PageArgs,
 } from '../../graphql/pagination.js';
 import { Borrower } from '../borrower/borrower.entity.js';
 import { Institution } from '../institution/institution.entity.js';
+import { institutionZones } from '../institution/institution-zones.js';
 import { containsPattern } from '../common/search.js';
 import { User } from '../user/user.entity.js';
 import { Case } from './case.entity.js';
+import {
+  readCaseDetail,
+  readCasePage,
+  type CaseDetailShows,
+  type CaseListShows,
+} from './case-reads.js';
 import type {
   AssignCaseInput,
   CaseFilter,
@@ -40,21 +48,25 @@ const DEFAULT_ORDER: CaseOrder[] = [{ field: 'PRIORITY', direction: 'DESC' }];
 const ASSIGNABLE_ROLES: ReadonlySet<Role> = new Set([Role.COLLECTOR, Role.SUPERVISOR]);
 
 export class CaseService {
+  /** A page of cases, read with what the list `shows` in one statement (see readCasePage). */
   async list(
     ctx: RequestContext,
     args: PageArgs,
     filter: CaseFilter = {},
-    orderBy?: CaseOrder[] | null,
+    orderBy: CaseOrder[] | null | undefined,
+    shows: CaseListShows,
   ): Promise<Page<Case>> {
     const where = await this.where(ctx, filter);
-    return paginate(ctx.em, Case, {
-      where,
-      order: orderKeys(orderBy?.length ? orderBy : DEFAULT_ORDER),
-      args,
-      // Lists nearly always show the borrower and judge DPD in the institution's zone:
-      // join both into the page query rather than batch them afterwards.
-      find: { populate: ['borrower', 'institution'] as never, strategy: 'joined' },
-    });
+    const plan = planPage(where, orderKeys(orderBy?.length ? orderBy : DEFAULT_ORDER), args);
+    const { cases, total } = await readCasePage(ctx, plan, shows);
+    return pageOf(cases, plan, async () => total ?? ctx.em.count(Case, where));
+  }
+
+  /** A case with what its page shows, in two statements (see readCaseDetail). */
+  async detail(ctx: RequestContext, id: string, shows: CaseDetailShows): Promise<Case> {
+    const found = await readCaseDetail(ctx, id, shows);
+    if (!found) throw new NotFoundError('Case', id);
+    return found;
   }
 
   async get(ctx: RequestContext, id: string): Promise<Case> {
@@ -214,23 +226,20 @@ export class CaseService {
   }
 
   /**
-   * DPD is judged in each institution's own zone, so a DPD range becomes an overdueSince
-   * date range per zone; the column is indexed behind institution_id.
+   * DPD is judged in the institution's own zone, so a DPD range becomes an overdueSince date
+   * range; the column is indexed behind institution_id. A request sees one institution: the
+   * filter's, else the actor's.
    */
   private async overdueSinceCondition(
     ctx: RequestContext,
     institutionId: string | null,
     ranges: { min: number; max: number | null }[],
   ): Promise<FilterQuery<Case>> {
-    const institutions = await ctx.em.find(
-      Institution,
-      institutionId ? { id: institutionId } : {},
-      { fields: ['id', 'timeZone'] },
-    );
-    const zones = new Map<string, string[]>();
-    for (const i of institutions) zones.set(i.timeZone, [...(zones.get(i.timeZone) ?? []), i.id]);
-    const byZone = [...zones].map(([timeZone, ids]) => ({
-      institution: { $in: ids },
+    const id = institutionId ?? (ctx.actor.kind === 'anonymous' ? null : ctx.actor.institutionId);
+    const timeZone = id ? (await institutionZones(ctx.em, [id])).get(id) : undefined;
+    if (!id || !timeZone) return { id: null };
+    return {
+      institution: id,
       $or: ranges.map((range) => {
         const { earliest, latest } = overdueSinceBounds(range.min, range.max, ctx.now, timeZone);
         return {
@@ -240,8 +249,7 @@ export class CaseService {
           },
         };
       }),
-    }));
-    return byZone.length ? { $or: byZone } : { id: null };
+    };
   }
 }
 

@@ -95,6 +95,85 @@ describe('row-level security on postgresql', () => {
     expect(institutions).toBe(1);
   });
 
+  it('reads the tenant setting once per statement on every tenant table (policies as init plans)', async () => {
+    if (database.config.dialect !== 'postgresql') throw new Error('unreachable');
+    const client = new pg.Client({ connectionString: database.config.url });
+    await client.connect();
+    try {
+      // PostgreSQL's own rendering of the rule as written in the migration, keyed on `column`:
+      // the setting inside scalar subqueries, which the planner turns into init plans.
+      const tenant = `nullif(current_setting('arrears.institution_id', true), '')`;
+      const rule = (column: string) =>
+        `(select ${tenant}) is null or ${column} = (select ${tenant}::uuid)`;
+      await client.query('create temp table policy_probe (id uuid, institution_id uuid)');
+      for (const column of ['id', 'institution_id']) {
+        await client.query(
+          `create policy probe_${column} on policy_probe using (${rule(column)}) with check (${rule(column)})`,
+        );
+      }
+      const probe = await client.query<{ policyname: string; qual: string }>(
+        "select policyname, qual from pg_policies where tablename = 'policy_probe'",
+      );
+      const expected = (column: string) =>
+        probe.rows.find((row) => row.policyname === `probe_${column}`)!.qual;
+      expect(expected('institution_id')).toMatch(/SELECT/);
+
+      // Every table holding tenant rows: the institution itself and each one with its id.
+      const tenantTables = await client.query<{ table_name: string }>(
+        `select table_name::text from information_schema.columns
+          where table_schema = 'public' and column_name = 'institution_id'
+         union select 'institution' order by 1`,
+      );
+      const policies = await client.query<{
+        table: string;
+        policyname: string;
+        cmd: string;
+        permissive: string;
+        qual: string;
+        with_check: string;
+        enabled: boolean;
+        forced: boolean;
+      }>(
+        `select p.tablename as table, p.policyname, p.cmd, p.permissive, p.qual, p.with_check,
+                c.relrowsecurity as enabled, c.relforcerowsecurity as forced
+           from pg_policies p join pg_class c on c.relname = p.tablename
+          where p.schemaname = 'public' and c.relnamespace = 'public'::regnamespace
+          order by 1`,
+      );
+      expect(policies.rows.map((p) => p.table)).toEqual(tenantTables.rows.map((t) => t.table_name));
+      expect(policies.rows.map((p) => p.table)).toEqual(
+        expect.arrayContaining(['borrower', 'collection_case', 'contact', 'institution', 'user']),
+      );
+      for (const policy of policies.rows) {
+        const column = policy.table === 'institution' ? 'id' : 'institution_id';
+        expect(policy, policy.table).toEqual({
+          table: policy.table,
+          policyname: 'tenant_isolation',
+          cmd: 'ALL',
+          permissive: 'PERMISSIVE',
+          qual: expected(column),
+          with_check: expected(column),
+          enabled: true,
+          forced: true,
+        });
+      }
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('evaluates the setting as an init plan, not in the per-row filter', async () => {
+    const plan: { 'QUERY PLAN': string }[] = await withTenantSession(() => {
+      scopeSessionTo(ids.PSBC!);
+      return app.em.getConnection().execute('explain select count(*) from collection_case');
+    });
+    const text = plan.map((row) => row['QUERY PLAN']).join('\n');
+    expect(text).toMatch(/InitPlan/);
+    const filters = text.split('\n').filter((line) => /Filter:/.test(line));
+    expect(filters.length).toBeGreaterThan(0);
+    for (const line of filters) expect(line).not.toMatch(/current_setting/);
+  });
+
   it("cannot change or create another institution's rows", async () => {
     const attempt = withTenantSession(() => {
       scopeSessionTo(ids.PSBC!);

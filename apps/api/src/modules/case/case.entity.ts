@@ -25,6 +25,7 @@ import { User } from '../user/user.entity.js';
 @Unique({ properties: ['institution', 'loanNumber'] })
 @Index({ properties: ['institution', 'status', 'overdueSince'] })
 @Index({ properties: ['institution', 'overdueSince'] })
+@Index({ properties: ['institution', 'priority', 'id', 'overdueSince'] })
 @Index({ properties: ['institution', 'assignee', 'status'] })
 @Index({ properties: ['institution', 'createdAt', 'id'] })
 @Index({ properties: ['institution', 'outstandingFen'] })

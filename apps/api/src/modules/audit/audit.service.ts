@@ -137,33 +137,40 @@ export function snapshotBefore(
 /** An event before it has a place in its chain. */
 export type AuditDraft = Omit<AuditContent, 'id' | 'sequence'>;
 
+const CHAIN_HEAD =
+  'select sequence, hash from audit_event where institution_id = ? order by sequence desc limit 1';
+
 /**
  * Takes the institution's chain for this transaction and reads where it stands. On
  * PostgreSQL an advisory lock, held until commit or rollback, makes concurrent appends to one
  * chain queue up instead of both taking the same sequence; SQLite has a single writer. The
- * unique (institution, sequence) index stops a fork even where no lock was held.
+ * unique (institution, sequence) index stops a fork even where no lock was held. Raw SQL
+ * applies no ORM filters: the chain is read whole, whoever the actor is.
  */
 async function lockChain(em: EntityManager, institutionId: string): Promise<ChainHead> {
+  const connection = (em as SqlEntityManager).getConnection();
   const tx = em.getTransactionContext();
+  let head: { sequence: number | string; hash: string } | undefined;
   if (em.getPlatform() instanceof PostgreSqlPlatform) {
+    // Lock and read in one round trip, as two statements of one simple query: each statement
+    // takes its own snapshot, so the read sees every append committed before the lock was
+    // granted (one statement calling the lock would read with a snapshot from before the wait).
     // Two-key form: its own lock space, apart from other users of single-key advisory locks.
-    await em
-      .getConnection()
-      .execute(
-        "select pg_advisory_xact_lock(hashtext('audit_event'), hashtext(?))",
-        [institutionId],
-        'run',
-        tx,
-      );
+    const [, rows] = await connection.execute<[unknown, (typeof head)[]]>(
+      `select pg_advisory_xact_lock(hashtext('audit_event'), hashtext(?)); ${CHAIN_HEAD}`,
+      [institutionId, institutionId],
+      'all',
+      tx,
+    );
+    head = rows[0];
+  } else {
+    head = await connection.execute<NonNullable<typeof head>>(
+      CHAIN_HEAD,
+      [institutionId],
+      'get',
+      tx,
+    );
   }
-  // The query builder applies no ORM filters: the chain is read whole, whoever the actor is.
-  const head = await (em as SqlEntityManager)
-    .createQueryBuilder(AuditEvent)
-    .select(['sequence', 'hash'])
-    .where({ institution: institutionId })
-    .orderBy({ sequence: 'desc' })
-    .limit(1)
-    .execute<{ sequence: number; hash: string } | undefined>('get');
   return head ? { sequence: Number(head.sequence), hash: head.hash } : EMPTY_CHAIN;
 }
 

@@ -61,11 +61,18 @@ export class ContactService {
     });
   }
 
+  /** Adds the contact and what it sets in motion to the unit of work; `log` flushes. */
   private async create(
     ctx: RequestContext,
     input: Omit<LogContactInput, 'idempotencyKey'>,
   ): Promise<Contact> {
-    const target = await findOrFail(ctx.em, Case, { id: input.caseId });
+    // Institution and borrower come in the same query: the policy facts need both.
+    const target = await findOrFail(
+      ctx.em,
+      Case,
+      { id: input.caseId },
+      { populate: ['institution', 'borrower'], strategy: 'joined' },
+    );
     if (target.status === CaseStatus.CLOSED)
       throw new ConflictError('the case is closed; no further contact is logged');
     const occurredAt = input.occurredAt ?? ctx.now;
@@ -134,7 +141,6 @@ export class ContactService {
         reason: `The borrower disputed the debt on a ${input.channel} contact.`,
       });
     }
-    await ctx.em.flush();
     return contact;
   }
 }

@@ -17,13 +17,13 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../../graphql/context.js';
 import { NotFoundError } from '../../graphql/errors.js';
 import { paginate, type Page, type PageArgs } from '../../graphql/pagination.js';
-import { Borrower } from '../borrower/borrower.entity.js';
+import type { Borrower } from '../borrower/borrower.entity.js';
 import { Case } from '../case/case.entity.js';
 import { findOrFail } from '../common/lookup.js';
 import { HoldService } from '../hold/hold.service.js';
 import { idempotent } from '../idempotency/idempotency.service.js';
 import { businessCalendarOf } from '../institution/collection-policy.js';
-import { Institution } from '../institution/institution.entity.js';
+import type { Institution } from '../institution/institution.entity.js';
 import { TaskService } from '../task/task.service.js';
 import { User } from '../user/user.entity.js';
 import { Feedback } from './feedback.entity.js';
@@ -92,6 +92,7 @@ export class FeedbackService {
     });
   }
 
+  /** Adds the feedback and what it sets in motion to the unit of work; `submit` flushes. */
   private async receive(
     ctx: RequestContext,
     input: Omit<SubmitFeedbackInput, 'idempotencyKey'>,
@@ -116,18 +117,25 @@ export class FeedbackService {
         'must be the last 4 characters of your national ID or mobile number',
       );
     }
-    // The public has no tenant: each lookup names the institution itself.
-    const unscoped = { filters: false } as const;
-    const code = input.institutionCode.trim().toUpperCase();
-    const institution = await ctx.em.findOne(Institution, { code }, unscoped);
-    const loanNumber = input.caseReference.trim().toUpperCase();
-    const target = institution
-      ? await ctx.em.findOne(Case, { institution, loanNumber }, unscoped)
-      : null;
-    const borrower = target
-      ? await ctx.em.findOne(Borrower, { id: target.borrower.id, institution }, unscoped)
-      : null;
-    if (!institution || !target || !borrower || !matchesBorrower(borrower, verification)) {
+    // The public has no tenant: the lookup names the institution itself. One joined query
+    // brings the case with its institution and borrower.
+    const target = await ctx.em.findOne(
+      Case,
+      {
+        institution: { code: input.institutionCode.trim().toUpperCase() },
+        loanNumber: input.caseReference.trim().toUpperCase(),
+      },
+      { populate: ['institution', 'borrower'], strategy: 'joined', filters: false },
+    );
+    const institution = target?.institution.getEntity();
+    const borrower = target?.borrower.getEntity();
+    if (
+      !target ||
+      !institution ||
+      !borrower ||
+      borrower.institution.id !== institution.id ||
+      !matchesBorrower(borrower, verification)
+    ) {
       throw new NotFoundError('Case', 'for this reference and verification');
     }
     const feedback = ctx.em.create(Feedback, {
@@ -146,7 +154,6 @@ export class FeedbackService {
       }),
     });
     await this.act(ctx, feedback, target, institution);
-    await ctx.em.flush();
     return feedback;
   }
 

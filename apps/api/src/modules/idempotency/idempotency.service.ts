@@ -14,6 +14,7 @@ export interface IdempotentCall<T> {
   key: string | null | undefined;
   /** The input as sent, minus the key: what makes two calls "the same". */
   input: object;
+  /** Adds the write to the unit of work without flushing: `idempotent` flushes it once. */
   run: () => Promise<{ result: T; ref: string; institutionId: string }>;
   /** The first call's result again, from its ref. */
   load: (ref: string) => Promise<T>;
@@ -21,10 +22,15 @@ export interface IdempotentCall<T> {
 
 /**
  * Runs a create at most once per key, inside the caller's transaction: the record and the
- * write commit together, so a replay after a crash sees either both or neither.
+ * write commit together, so a replay after a crash sees either both or neither. Both go out
+ * in one flush, so the audit chain is locked, read and appended to once per request.
  */
 export async function idempotent<T>(ctx: RequestContext, call: IdempotentCall<T>): Promise<T> {
-  if (call.key == null) return (await call.run()).result;
+  if (call.key == null) {
+    const { result } = await call.run();
+    await ctx.em.flush();
+    return result;
+  }
   if (!KEY.test(call.key)) {
     throw new ValidationError('idempotencyKey', 'must be 8–128 letters, digits or . _ : -');
   }

@@ -96,10 +96,7 @@ export class ContactPolicyService {
           : { kind: 'THIRD_PARTY', refusedContact: person.thirdParty.refusedContact },
       history: facts.history,
       borrowerUnreachable: borrowerNumbersInvalid(facts),
-      holds: facts.holdsInForce.map((hold) => ({
-        kind: hold.kind,
-        ...(hold.channel !== null && { channel: hold.channel }),
-      })),
+      holds: facts.holdsInForce,
       // A consent covers contact from the moment it was recorded, never before.
       ...(borrower.consentWindowStart !== null &&
         borrower.consentWindowEnd !== null &&

@@ -3,14 +3,16 @@ import {
   ContactOutcome,
   type ContactChannel,
   type ContactHistoryEntry,
+  type ContactHold,
   type ContactResult,
+  type HoldKind,
+  type PolicyChannel,
 } from '@arrears/domain';
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager, Reference } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { blindIndex } from '../../security/field-encryption.js';
 import { Borrower } from '../borrower/borrower.entity.js';
 import type { Case } from '../case/case.entity.js';
-import { CaseHold } from '../hold/case-hold.entity.js';
 import { Institution } from '../institution/institution.entity.js';
 
 /**
@@ -27,27 +29,33 @@ export interface PolicyFacts {
   institution: Institution;
   borrower: Borrower;
   /** Holds in force at the instant judged. */
-  holdsInForce: CaseHold[];
+  holdsInForce: ContactHold[];
   /** Outbound contacts with the borrower or their third parties, on any of the borrower's cases. */
   history: (ContactHistoryEntry & { caseId: string; outcome: ContactOutcome | null })[];
 }
 
-interface HistoryRow {
+/** One row of the facts statement: a contact of the history, or a hold in force. */
+interface FactRow {
+  fact: 'contact' | 'hold';
+  id: string;
   case_id: string;
-  borrower_id: string;
+  borrower_id: string | null;
   occurred_at: string | number | Date;
-  channel: ContactChannel;
-  result: ContactResult;
+  channel: string | null;
+  result: ContactResult | null;
   outcome: ContactOutcome | null;
   third_party_id: string | null;
   dialed_number_index: string | null;
+  hold_kind: HoldKind | null;
 }
 
 /**
- * The facts for several cases in four statements whatever their number. The history is read
- * with its own SQL because it must count every collector's and partner's contacts with the
- * borrower, including those on cases the actor cannot see: the rows are reduced to the
- * fields the rule needs and never become entities of the request.
+ * The facts for several cases in at most three statements whatever their number, and in one
+ * when the cases came with their institution and borrower (a joined `populate`). Contact
+ * history and holds are read by one statement of their own SQL: the history must count every
+ * collector's and partner's contacts with the borrower, including those on cases the actor
+ * cannot see, and any collector on the case's work is bound by its holds; the rows are reduced
+ * to the fields the rules need and never become entities of the request.
  */
 export async function loadPolicyFacts(
   em: EntityManager,
@@ -56,81 +64,119 @@ export async function loadPolicyFacts(
 ): Promise<Map<string, PolicyFacts>> {
   const facts = new Map<string, PolicyFacts>();
   if (cases.length === 0) return facts;
-  const institutions = await em.find(Institution, {
-    id: { $in: [...new Set(cases.map((c) => c.institution.id))] },
-  });
-  const borrowers = await em.find(Borrower, {
-    id: { $in: [...new Set(cases.map((c) => c.borrower.id))] },
-  });
-  // The holds in force at `at`: a contact logged after the fact is judged by the holds of its
-  // moment. Any collector on the case's work (a colleague at a visit) is bound by them.
-  const holds = await em.find(
-    CaseHold,
-    {
-      case: { $in: cases.map((c) => c.id) },
-      placedAt: { $lte: at },
-      $or: [{ releasedAt: null }, { releasedAt: { $gt: at } }],
-    },
-    { orderBy: { placedAt: 'ASC', id: 'ASC' }, filters: { collectorScope: false } },
+  const institutions = await loaded(
+    cases.map((c) => c.institution),
+    (ids) => em.find(Institution, { id: { $in: ids } }),
   );
-  const history = await historyOf(em as SqlEntityManager, borrowers, at);
+  const borrowers = await loaded(
+    cases.map((c) => c.borrower),
+    (ids) => em.find(Borrower, { id: { $in: ids } }),
+  );
+  const { holds, history } = await historyAndHolds(
+    em as SqlEntityManager,
+    cases,
+    [...borrowers.values()],
+    at,
+  );
   for (const target of cases) {
-    const borrower = borrowers.find((b) => b.id === target.borrower.id);
-    const institution = institutions.find((i) => i.id === target.institution.id);
+    const borrower = borrowers.get(target.borrower.id);
+    const institution = institutions.get(target.institution.id);
     if (!borrower || !institution) continue;
     facts.set(target.id, {
       target,
       institution,
       borrower,
-      holdsInForce: holds.filter((h) => h.case.id === target.id),
+      holdsInForce: holds.get(target.id) ?? [],
       history: history.get(borrower.id) ?? [],
     });
   }
   return facts;
 }
 
-async function historyOf(
+/** The entities behind `refs` by id: those already loaded as they are, the others by `load`. */
+async function loaded<T extends { id: string }>(
+  refs: readonly Reference<T>[],
+  load: (ids: string[]) => Promise<T[]>,
+): Promise<Map<string, T>> {
+  const found = new Map<string, T>();
+  const missing = new Set<string>();
+  for (const ref of refs) {
+    const entity = ref.unwrap();
+    if (ref.isInitialized()) found.set(entity.id, entity);
+    else missing.add(entity.id);
+  }
+  if (missing.size > 0) for (const row of await load([...missing])) found.set(row.id, row);
+  return found;
+}
+
+/** Contact history and holds in one round trip: a `union all` of the two, told apart by `fact`. */
+async function historyAndHolds(
   em: SqlEntityManager,
+  cases: readonly Case[],
   borrowers: readonly Borrower[],
   at: Date,
-): Promise<Map<string, PolicyFacts['history']>> {
-  const byBorrower = new Map<string, PolicyFacts['history']>();
-  if (borrowers.length === 0) return byBorrower;
+): Promise<{ holds: Map<string, ContactHold[]>; history: Map<string, PolicyFacts['history']> }> {
   const platform = em.getPlatform();
-  const clauses: string[] = [];
+  const instant = platform.processDateProperty(at);
+  // Raw SQL passes no ORM filter: each branch names its institutions itself.
+  const branches: string[] = [];
   const params: unknown[] = [];
-  for (const b of borrowers) {
-    clauses.push('(c.institution_id = ? and k.borrower_id = ?)');
-    params.push(b.institution.id, b.id);
-  }
-  const rows = await em.execute<HistoryRow[]>(
-    'select c.case_id, k.borrower_id, c.occurred_at, c.channel, c.result, c.outcome, ' +
-      'c.third_party_id, c.dialed_number_index from contact c ' +
-      'join collection_case k on k.id = c.case_id and k.institution_id = c.institution_id ' +
-      `where (${clauses.join(' or ')}) and c.direction = ? and c.occurred_at >= ? and c.occurred_at <= ? ` +
-      'order by c.occurred_at, c.id',
-    [
-      ...params,
+  if (borrowers.length > 0) {
+    branches.push(
+      "select 'contact' as fact, c.id, c.case_id, k.borrower_id, c.occurred_at, c.channel, " +
+        'c.result, c.outcome, c.third_party_id, c.dialed_number_index, null as hold_kind ' +
+        'from contact c ' +
+        'join collection_case k on k.id = c.case_id and k.institution_id = c.institution_id ' +
+        `where (${borrowers.map(() => '(c.institution_id = ? and k.borrower_id = ?)').join(' or ')}) ` +
+        'and c.direction = ? and c.occurred_at >= ? and c.occurred_at <= ?',
+    );
+    params.push(
+      ...borrowers.flatMap((b) => [b.institution.id, b.id]),
       ContactDirection.OUTBOUND,
       platform.processDateProperty(new Date(at.getTime() - HISTORY_DAYS * DAY_MS)),
       // To the end of the local day too: the per-day caps count the whole day.
       platform.processDateProperty(new Date(at.getTime() + DAY_MS)),
-    ],
-  );
-  for (const row of rows) {
-    const list = byBorrower.get(row.borrower_id) ?? [];
-    list.push({
-      caseId: row.case_id,
-      at: new Date(row.occurred_at),
-      channel: row.channel,
-      result: row.result,
-      outcome: row.outcome,
-      personKind: row.third_party_id ? 'THIRD_PARTY' : 'BORROWER',
-      ...(row.dialed_number_index !== null && { phoneNumber: row.dialed_number_index }),
-    });
-    byBorrower.set(row.borrower_id, list);
+    );
   }
-  return byBorrower;
+  // The holds in force at `at`: a contact logged after the fact is judged by the holds of its
+  // moment. Any collector on the case's work (a colleague at a visit) is bound by them.
+  branches.push(
+    "select 'hold' as fact, h.id, h.case_id, null as borrower_id, h.placed_at as occurred_at, " +
+      'h.channel, null as result, null as outcome, null as third_party_id, ' +
+      'null as dialed_number_index, h.kind as hold_kind from case_hold h ' +
+      `where (${cases.map(() => '(h.institution_id = ? and h.case_id = ?)').join(' or ')}) ` +
+      'and h.placed_at <= ? and (h.released_at is null or h.released_at > ?)',
+  );
+  params.push(...cases.flatMap((c) => [c.institution.id, c.id]), instant, instant);
+  const rows = await em.execute<FactRow[]>(
+    `${branches.join(' union all ')} order by fact, occurred_at, id`,
+    params,
+  );
+  const holds = new Map<string, ContactHold[]>();
+  const history = new Map<string, PolicyFacts['history']>();
+  for (const row of rows) {
+    if (row.fact === 'hold') {
+      const list = holds.get(row.case_id) ?? [];
+      list.push({
+        kind: row.hold_kind!,
+        ...(row.channel !== null && { channel: row.channel as PolicyChannel }),
+      });
+      holds.set(row.case_id, list);
+    } else {
+      const list = history.get(row.borrower_id!) ?? [];
+      list.push({
+        caseId: row.case_id,
+        at: new Date(row.occurred_at),
+        channel: row.channel as ContactChannel,
+        result: row.result!,
+        outcome: row.outcome,
+        personKind: row.third_party_id ? 'THIRD_PARTY' : 'BORROWER',
+        ...(row.dialed_number_index !== null && { phoneNumber: row.dialed_number_index }),
+      });
+      history.set(row.borrower_id!, list);
+    }
+  }
+  return { holds, history };
 }
 
 /**

@@ -4,8 +4,8 @@ import { DIALECTS, startTestApi, type TestApi } from './harness.js';
 /**
  * The case list with its borrower, last contact and next visit must cost the same number
  * of SQL statements for 5 rows as for 50: relations are batched, never fetched per row.
- * Issue 6 bounds the list at 2 statements whatever the page size: the page with its total and
- * joined relations is one, a cursor page's total (which the window count cannot give) the other.
+ * Issue 6 bounds the list at 2 statements whatever the page size (it takes 1: the page with its
+ * total and joined relations).
  */
 const CASE_LIST = /* GraphQL */ `
   query CaseList($limit: Int, $first: Int, $after: String, $filter: CaseFilter) {

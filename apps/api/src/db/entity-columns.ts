@@ -55,7 +55,15 @@ export function entityColumns<T extends object>(
       if (row[primary] == null) return null;
       const data: Record<string, unknown> = {};
       for (const column of columns) data[column.name] = row[column.label];
-      return em.map(entity, data as EntityDictionary<T>);
+      // As em.find makes its rows managed entities (em.map would also merge, which re-encodes
+      // every property for a change-tracking snapshot, encrypted personal data included).
+      return em
+        .getEntityFactory()
+        .create<T>(entity, em.getDriver().mapResult(data as EntityDictionary<T>, meta) as never, {
+          merge: true,
+          refresh: true,
+          convertCustomTypes: true,
+        });
     },
   };
 }

@@ -109,6 +109,8 @@ export async function paginate<T extends { id: string }>(
 
 /** How to read one page: the filter with the cursor's condition, the order and the bounds. */
 export interface PagePlan<T> {
+  /** The list's filter: what its total counts. */
+  filter: FilterQuery<T>;
   /** The list's filter, narrowed to the rows after the cursor. */
   where: FilterQuery<T>;
   /** The order keys, the id last as the tiebreaker. */
@@ -117,8 +119,6 @@ export interface PagePlan<T> {
   /** One row more than the page, to learn whether another page follows. */
   limit: number;
   offset: number | undefined;
-  /** True when no cursor narrows the filter: a count over the query's rows is the total. */
-  countsWholeFilter: boolean;
 }
 
 export function planPage<T extends { id: string }>(
@@ -137,12 +137,12 @@ export function planPage<T extends { id: string }>(
       ? keysetCondition(keys, decodeCursor(request.after, keys))
       : null;
   return {
+    filter: where,
     where: after ? ({ $and: [where, after] } as FilterQuery<T>) : where,
     keys,
     orderBy: Object.fromEntries(keys.map((k) => [k.prop, k.direction])) as QueryOrderMap<T>,
     limit: request.size + 1,
     offset: request.mode === 'offset' ? request.offset : undefined,
-    countsWholeFilter: !after,
   };
 }
 

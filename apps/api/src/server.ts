@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
 import express from 'express';
@@ -82,7 +83,13 @@ export async function createApiServer(
     formatError: createErrorFormatter((error) => console.error('[api] unexpected error', error)),
     validationRules: limitValidationRules(),
     parseOptions: limitParseOptions,
-    plugins: [...createLimitPlugins(config), ...(config.production ? [] : [sqlStatementsPlugin])],
+    plugins: [
+      // Apollo installs cache control unless told not to; it wraps every field of every
+      // response to gather hints this API never gives (it sends no cache headers).
+      ApolloServerPluginCacheControlDisabled(),
+      ...createLimitPlugins(config),
+      ...(config.production ? [] : [sqlStatementsPlugin]),
+    ],
   });
   await apollo.start();
 

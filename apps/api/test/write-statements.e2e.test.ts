@@ -37,10 +37,10 @@ const VERIFY_CHAIN = /* GraphQL */ `
 /**
  * The statements of one write, BEGIN and COMMIT included. logContact: the idempotency lookup,
  * the case with its institution and borrower (one join), the contact history and holds (one
- * union), the audit chain's lock and head (one round trip: on PostgreSQL two statements sent
- * together), then one flush: the audit events of the contact and the idempotency record in one
- * insert, the idempotency record, the contact. submitFeedback reads no policy facts. Before
- * the write path was tuned: 16 and 14 on PostgreSQL.
+ * union), then one flush: the idempotency record and the contact, the audit chain's lock and
+ * head (one round trip; on PostgreSQL two statements sent together), the events of both rows
+ * in one insert. submitFeedback reads no policy facts. Before the write path was tuned: 16 and
+ * 14 on PostgreSQL.
  */
 const STATEMENTS = {
   logContact: 9,

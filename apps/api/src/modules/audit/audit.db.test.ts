@@ -238,6 +238,36 @@ describe.each(['sqlite', 'postgresql'] as const)('audit trail on %s', (dialect) 
     ).toBe('建设集团');
   });
 
+  it('appends in the transaction of a flush made outside any, and nothing when it fails', async () => {
+    const head = (await events()).length;
+    const flushUser = () =>
+      runWithAuditContext({ actor, requestId: 'req-no-transaction' }, async () => {
+        const em = requestEm();
+        em.create(User, {
+          institution: institution.id,
+          email: 'no-transaction@bank.demo',
+          displayName: '李娜',
+          role: Role.COLLECTOR,
+          passwordHash: '$argon2id$secret',
+        });
+        await em.flush();
+      });
+    await flushUser();
+    // The same email again: the insert fails, and its event goes with it.
+    await expect(flushUser()).rejects.toThrow();
+    const trail = await events();
+    expect(trail).toHaveLength(head + 1);
+    expect(trail.at(-1)).toMatchObject({
+      action: 'user.create',
+      requestId: 'req-no-transaction',
+      sequence: head + 1,
+    });
+    expect(await service.verify({ em: requestEm() }, institution.id)).toEqual({
+      ok: true,
+      checked: head + 1,
+    });
+  });
+
   it('records a read through record(), in the caller transaction or its own', async () => {
     const head = (await events()).length;
     const ctx = { em: requestEm(), actor, requestId: 'req-reveal' };

@@ -6,6 +6,8 @@ import {
   type EntityManager,
   type EventSubscriber,
   type FlushEventArgs,
+  type TransactionEventArgs,
+  type UnitOfWork,
 } from '@mikro-orm/core';
 import { Institution } from '../institution/institution.entity.js';
 import { currentAuditContext, type AuditContext } from './audit-context.js';
@@ -21,15 +23,22 @@ const VERBS: Record<ChangeSetType, 'create' | 'update' | 'delete'> = {
   [ChangeSetType.DELETE_EARLY]: 'delete',
 };
 
+/** Each flush's events, from its change sets until its rows are written (by unit of work). */
+const pending = new WeakMap<UnitOfWork, AuditDraft[]>();
+
 /**
  * Records every row the unit of work inserts, updates or deletes as an audit event, in the
  * same flush and so the same transaction as the change: no service can forget to, and a
  * rollback takes the events with it. Actor and request come from runWithAuditContext.
+ * The events are drafted from the change sets before anything is written, and appended to
+ * the chain after the flush's own rows: the chain's lock is taken as late as the flush allows,
+ * so appends to one institution queue for a head read, one insert and the commit, not for the
+ * whole write.
  * Writes that bypass the unit of work (em.nativeUpdate, query builders, raw SQL) are not
  * seen here; services must not use them for audited data.
  */
 export class AuditSubscriber implements EventSubscriber {
-  async onFlush({ em, uow }: FlushEventArgs): Promise<void> {
+  onFlush({ em, uow }: FlushEventArgs): void {
     const context = currentAuditContext();
     const occurredAt = new Date();
     const drafts: AuditDraft[] = [];
@@ -41,13 +50,27 @@ export class AuditSubscriber implements EventSubscriber {
       }
       drafts.push(draftOf(em, changeSet, context, occurredAt));
     }
-    if (drafts.length === 0) return;
-    for (const event of await chainAuditEvents(em, drafts)) {
-      // Entities added during onFlush need their change set computed by hand.
-      em.persist(event);
-      uow.computeChangeSet(event);
-    }
+    if (drafts.length > 0) pending.set(uow, drafts);
+    else pending.delete(uow);
   }
+
+  /** The flush ran in the caller's transaction, which is still open. */
+  afterFlush({ em, uow }: FlushEventArgs): Promise<void> {
+    return append(em, uow);
+  }
+
+  /** A flush outside any transaction runs in one of its own: append before it commits. */
+  async beforeTransactionCommit({ em, uow }: TransactionEventArgs): Promise<void> {
+    if (uow) await append(em, uow);
+  }
+}
+
+async function append(em: EntityManager, uow: UnitOfWork): Promise<void> {
+  const drafts = pending.get(uow);
+  if (!drafts) return;
+  pending.delete(uow);
+  // One multi-row insert for every event of the flush.
+  await em.insertMany(await chainAuditEvents(em, drafts));
 }
 
 function draftOf(

@@ -14,7 +14,7 @@ import { blindIndex } from '../../security/field-encryption.js';
 import { ThirdParty } from '../borrower/third-party.entity.js';
 import type { Case } from '../case/case.entity.js';
 import { contactCalendarOf, effectivePack } from '../institution/collection-policy.js';
-import { borrowerNumbersInvalid, loadPolicyFacts, type PolicyFacts } from './policy-facts.js';
+import { loadPolicyFacts, type PolicyFacts } from './policy-facts.js';
 
 /** Who would be contacted: the borrower, or one of the third parties they named. */
 export type PolicyPerson = { kind: 'BORROWER' } | { kind: 'THIRD_PARTY'; thirdParty: ThirdParty };
@@ -86,6 +86,7 @@ export class ContactPolicyService {
     at: Date,
   ): Omit<ContactRequest, 'channel' | 'at'> {
     const { borrower, institution } = facts;
+    const calendar = contactCalendarOf(institution, at);
     return {
       pack: effectivePack(institution),
       timeZone: borrower.timeZone ?? institution.timeZone,
@@ -95,7 +96,7 @@ export class ContactPolicyService {
           ? { kind: 'BORROWER' }
           : { kind: 'THIRD_PARTY', refusedContact: person.thirdParty.refusedContact },
       history: facts.history,
-      borrowerUnreachable: borrowerNumbersInvalid(facts),
+      borrowerUnreachable: facts.borrowerUnreachable,
       holds: facts.holdsInForce,
       // A consent covers contact from the moment it was recorded, never before.
       ...(borrower.consentWindowStart !== null &&
@@ -104,9 +105,7 @@ export class ContactPolicyService {
         borrower.consentRecordedAt.getTime() <= at.getTime() && {
           consentWindow: { start: borrower.consentWindowStart, end: borrower.consentWindowEnd },
         }),
-      ...(contactCalendarOf(institution, at) !== undefined && {
-        calendar: contactCalendarOf(institution, at),
-      }),
+      ...(calendar !== undefined && { calendar }),
     };
   }
 }

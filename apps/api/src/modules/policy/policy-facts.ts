@@ -32,6 +32,8 @@ export interface PolicyFacts {
   holdsInForce: ContactHold[];
   /** Outbound contacts with the borrower or their third parties, on any of the borrower's cases. */
   history: (ContactHistoryEntry & { caseId: string; outcome: ContactOutcome | null })[];
+  /** Every number of the borrower is known wrong (失联); worked out once, asked per channel. */
+  borrowerUnreachable: boolean;
 }
 
 /** One row of the facts statement: a contact of the history, or a hold in force. */
@@ -82,12 +84,14 @@ export async function loadPolicyFacts(
     const borrower = borrowers.get(target.borrower.id);
     const institution = institutions.get(target.institution.id);
     if (!borrower || !institution) continue;
+    const contacts = history.get(borrower.id) ?? [];
     facts.set(target.id, {
       target,
       institution,
       borrower,
       holdsInForce: holds.get(target.id) ?? [],
-      history: history.get(borrower.id) ?? [],
+      history: contacts,
+      borrowerUnreachable: numbersAllWrong(borrower, contacts),
     });
   }
   return facts;
@@ -183,12 +187,10 @@ async function historyAndHolds(
  * 失联 by the numbers: every phone of the borrower was last dialled with a wrong-number
  * outcome (a borrower with no phone at all cannot be reached by phone either).
  */
-export function borrowerNumbersInvalid(facts: PolicyFacts): boolean {
-  return facts.borrower.phones.every((phone) => {
+function numbersAllWrong(borrower: Borrower, history: PolicyFacts['history']): boolean {
+  return borrower.phones.every((phone) => {
     const index = blindIndex(phone);
-    const last = facts.history
-      .filter((h) => h.channel === 'PHONE' && h.phoneNumber === index)
-      .at(-1);
+    const last = history.filter((h) => h.channel === 'PHONE' && h.phoneNumber === index).at(-1);
     return last?.outcome === ContactOutcome.WRONG_NUMBER;
   });
 }

@@ -125,7 +125,7 @@ export class VisitService {
     for (const user of collectors) {
       ctx.em.create(VisitCollector, { visit, user, institution: target.institution });
     }
-    await ctx.em.flush();
+    // idempotent() writes the visit with its own record in the request's one flush.
     return visit;
   }
 

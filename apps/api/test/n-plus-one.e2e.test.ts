@@ -134,8 +134,8 @@ describe.each(DIALECTS)('SQL statements per case list on %s', (dialect) => {
       );
       expect(result.errors).toBeUndefined();
       const detail = result.data!.case;
-      // The aliased shorter lists are read by the loaders on their own: the same rows in the
-      // same order proves the one-statement read orders and limits each list as they do.
+      // The aliased shorter lists are cut per case under another limit in the same statement:
+      // the same rows in the same order shows each list is ordered and cut as asked.
       expect(detail.contacts!.length).toBeGreaterThan(0);
       expect(detail.contacts!.slice(0, 3)).toEqual(detail.contacts3);
       expect(detail.visits!.slice(0, 3)).toEqual(detail.visits3);

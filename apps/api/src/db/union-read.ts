@@ -2,28 +2,30 @@ import type { EntityManager } from '@mikro-orm/core';
 import { selectBound } from './bound-query.js';
 import type { EntityColumns } from './entity-columns.js';
 
-/** One list to read: the rows of one table meeting `where`, in `order`, the first `limit`. */
+/** One list to read: the rows of one table meeting `where`, the first `limit` of each case in `order`. */
 export interface UnionPart<T> {
   columns: EntityColumns<T>;
-  /** Conditions on the table, written against the alias of `columns`; `?` for each param. */
+  /** Conditions on the table's own columns; `?` for each param. */
   where: string;
   params: readonly unknown[];
-  /** Written against the alias too, e.g. `k.occurred_at desc, k.id desc`. */
+  /** On the table's own columns, e.g. `occurred_at desc, id desc`. */
   order: string;
+  /** Rows per case; null for all of them. */
   limit: number | null;
 }
 
 /**
- * Several short lists from different tables in ONE statement: each part is a sub-select of its
- * own columns (nulls in the others' places) numbered in its order, glued by `union all`.
- * Portable to SQLite, which allows ORDER BY/LIMIT only inside a sub-select of a compound.
- * Returns each part's rows as managed entities, in the part's order.
+ * Several lists of rows hanging off cases, from different tables, in ONE statement: each part
+ * is a sub-select of its own columns (typed nulls in the others' places) numbered per case in
+ * its order and cut at its limit, glued by `union all`; portable to SQLite. Returns each part's
+ * rows as managed entities, each case's in the part's order.
  */
 export async function readUnion(
   em: EntityManager,
   parts: readonly UnionPart<object>[],
 ): Promise<object[][]> {
   if (!parts.length) return [];
+  const params: unknown[] = [];
   const branches = parts.map((part, i) => {
     // Every branch lists every part's columns in one order; the others' as typed nulls
     // (PostgreSQL types an untyped null in a sub-select as text, which no union could match).
@@ -35,17 +37,18 @@ export async function readUnion(
       ),
     );
     const { table, alias } = part.columns;
-    const limit = part.limit == null ? '' : ` limit ${Number(part.limit)}`;
+    params.push(...part.params);
+    const cut = part.limit == null ? '' : ` where rn <= ${Number(part.limit)}`;
     return (
-      `select * from (select ${i} as part, row_number() over (order by ${part.order}) as rn, ` +
-      `${select.join(', ')} from ${table} ${alias} where ${part.where} ` +
-      `order by ${part.order}${limit}) part${i}`
+      `select * from (select ${i} as part, row_number() over (partition by ${alias}.case_id ` +
+      `order by ${part.order}) as rn, ${select.join(', ')} from ${table} ${alias} ` +
+      `where ${part.where}) part${i}${cut}`
     );
   });
   const rows = await selectBound<Record<string, unknown>>(
     em,
     `${branches.join(' union all ')} order by part, rn`,
-    parts.flatMap((part) => part.params),
+    params,
   );
   const lists = parts.map((): object[] => []);
   for (const row of rows) {

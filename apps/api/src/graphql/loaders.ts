@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { EntityDictionary, EntityName } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { EntityName } from '@mikro-orm/core';
 import { VisitStatus, type PriorityInput } from '@arrears/domain';
 import DataLoader from 'dataloader';
+import { entityColumns } from '../db/entity-columns.js';
+import { readUnion, type UnionPart } from '../db/union-read.js';
 import { Borrower } from '../modules/borrower/borrower.entity.js';
 import { ThirdParty } from '../modules/borrower/third-party.entity.js';
 import { Case } from '../modules/case/case.entity.js';
@@ -23,14 +24,6 @@ import { Visit } from '../modules/visit/visit.entity.js';
 /** A case's last contact: the newest by when it happened. */
 export const LAST_CONTACT = { order: 'occurred_at desc, id desc' } as const;
 
-/** The order of a case's recent rows, newest first. */
-export const RECENT_ORDER = {
-  contacts: LAST_CONTACT.order,
-  visits: 'window_start desc, id desc',
-  feedback: 'created_at desc, id desc',
-  plans: 'created_at desc, id desc',
-} as const;
-
 /** A case's next visit: the earliest planned or confirmed one that has not ended. */
 export const NEXT_VISIT = {
   order: 'window_start asc, id asc',
@@ -40,13 +33,37 @@ export const NEXT_VISIT = {
   }),
 };
 
+/** A list of rows that hang off a case: its table, its order and any condition of its own. */
+interface CaseRowsDefinition {
+  entity: new () => object;
+  order: string;
+  condition?: (em: EntityManager, now: Date) => { sql: string; params: unknown[] };
+}
+
+/** The lists of rows that hang off a case. */
+const CASE_ROWS = {
+  contacts: { entity: Contact, order: LAST_CONTACT.order },
+  visits: { entity: Visit, order: 'window_start desc, id desc' },
+  upcomingVisits: { entity: Visit, order: NEXT_VISIT.order, condition: NEXT_VISIT.condition },
+  feedback: { entity: Feedback, order: 'created_at desc, id desc' },
+  plans: { entity: RepaymentPlan, order: 'created_at desc, id desc' },
+} satisfies Record<string, CaseRowsDefinition>;
+
+/** One case's list: which, how many (null: all), of which case. */
+export interface CaseRowsKey {
+  kind: keyof typeof CASE_ROWS;
+  limit: number | null;
+  case: Case;
+}
+
+type CaseRow<K extends CaseRowsKey['kind']> = InstanceType<(typeof CASE_ROWS)[K]['entity']>;
+
 /**
  * Per-request batching for every relation a list can ask for, so a page of N rows costs
  * a fixed number of statements whatever N is. Built once per request: nothing leaks
  * between requests or tenants.
  */
 export function createLoaders(em: EntityManager, now: Date) {
-  const sql = em as SqlEntityManager;
   const perCase = <T>(load: (cases: readonly Case[]) => Promise<Map<string, T>>) =>
     new DataLoader<Case, T, string>(
       async (cases) => {
@@ -55,24 +72,48 @@ export function createLoaders(em: EntityManager, now: Date) {
       },
       { cacheKeyFn: (c) => c.id },
     );
-  const recentPerCase = new Map<string, DataLoader<Case, unknown[], string>>();
-  /** The newest `limit` rows of `entity` for each case, ordered by `orderSql`. */
-  const recentLoader = <T extends object>(
-    entity: EntityName<T>,
-    orderSql: string,
-    limit: number,
-  ) => {
-    const key = `${String((entity as { name: string }).name)}:${limit}`;
-    let loader = recentPerCase.get(key);
-    if (!loader) {
-      loader = perCase(async (cases) => {
-        const groups = await topPerCase(sql, entity, cases, { orderSql, perCase: limit });
-        return new Map(cases.map((c) => [c.id, (groups.get(c.id) ?? []) as unknown[]]));
-      }) as DataLoader<Case, unknown[], string>;
-      recentPerCase.set(key, loader);
-    }
-    return loader as unknown as DataLoader<Case, T[], string>;
-  };
+  /**
+   * Every list of rows under a case asked for in one tick (a page's last contacts and next
+   * visits, a case page's contacts, visits, feedback and plans), whatever their kind and
+   * length, read together in one statement.
+   */
+  const caseRows = new DataLoader<CaseRowsKey, object[], string>(
+    async (keys) => {
+      const groups = new Map<
+        string,
+        { kind: CaseRowsKey['kind']; limit: number | null; cases: Case[] }
+      >();
+      for (const key of keys) {
+        const group = `${key.kind}:${key.limit ?? ''}`;
+        const found = groups.get(group) ?? { kind: key.kind, limit: key.limit, cases: [] };
+        found.cases.push(key.case);
+        groups.set(group, found);
+      }
+      const parts = [...groups.values()].map((group, i): UnionPart<object> => {
+        const rows: CaseRowsDefinition = CASE_ROWS[group.kind];
+        const scope = casesCondition(group.cases);
+        const extra = rows.condition?.(em, now);
+        return {
+          columns: entityColumns(em, rows.entity, `t${i}`),
+          where: extra ? `(${scope.sql}) and ${extra.sql}` : scope.sql,
+          params: [...scope.params, ...(extra?.params ?? [])],
+          order: rows.order,
+          limit: group.limit,
+        };
+      });
+      const lists = await readUnion(em, parts);
+      const found = new Map<string, object[]>();
+      [...groups.keys()].forEach((group, i) => {
+        for (const row of lists[i]!) {
+          const key = `${group}:${(row as { case: { id: string } }).case.id}`;
+          found.set(key, [...(found.get(key) ?? []), row]);
+        }
+      });
+      return keys.map((key) => found.get(caseRowsKey(key)) ?? []);
+    },
+    { cacheKeyFn: caseRowsKey },
+  );
+  const first = <T>(rows: Promise<object[]>) => rows.then((r) => (r[0] as T | undefined) ?? null);
 
   return {
     institution: byId(em, Institution),
@@ -90,24 +131,14 @@ export function createLoaders(em: EntityManager, now: Date) {
      */
     caseOfVisit: byId(em, Case, { filters: { collectorScope: false } }),
     thirdParty: byId(em, ThirdParty),
-    lastContact: perCase(async (cases) => {
-      const groups = await topPerCase(sql, Contact, cases, {
-        orderSql: LAST_CONTACT.order,
-        perCase: 1,
-      });
-      return new Map([...groups].map(([id, rows]) => [id, rows[0] ?? null]));
-    }),
-    nextVisit: perCase(async (cases) => {
-      const groups = await topPerCase(sql, Visit, cases, {
-        orderSql: NEXT_VISIT.order,
-        perCase: 1,
-        where: NEXT_VISIT.condition(em, now),
-      });
-      return new Map([...groups].map(([id, rows]) => [id, rows[0] ?? null]));
-    }),
-    recentContacts: (limit: number) => recentLoader(Contact, RECENT_ORDER.contacts, limit),
-    recentVisits: (limit: number) => recentLoader(Visit, RECENT_ORDER.visits, limit),
-    recentFeedback: (limit: number) => recentLoader(Feedback, RECENT_ORDER.feedback, limit),
+    caseRows,
+    /** A case's list of `kind`, its first `limit` rows (null: all). */
+    rowsOf: <K extends CaseRowsKey['kind']>(kind: K, target: Case, limit: number | null) =>
+      caseRows.load({ kind, limit, case: target }) as Promise<CaseRow<K>[]>,
+    lastContact: (c: Case) =>
+      first<Contact>(caseRows.load({ kind: 'contacts', limit: 1, case: c })),
+    nextVisit: (c: Case) =>
+      first<Visit>(caseRows.load({ kind: 'upcomingVisits', limit: 1, case: c })),
     /** What the contact policy needs per case, judged at the request's instant. */
     policyFacts: perCase<PolicyFacts>((cases) => loadPolicyFacts(em, cases, now)),
     priorityInputs: perCase<PriorityInput>((cases) => loadPriorityInputs(em, cases, now)),
@@ -121,14 +152,6 @@ export function createLoaders(em: EntityManager, now: Date) {
       return new Map(cases.map((c) => [c.id, rows.filter((h) => h.case.id === c.id)]));
     }),
     plan: byId(em, RepaymentPlan),
-    plans: perCase(async (cases) => {
-      const rows = await em.find(
-        RepaymentPlan,
-        { case: { $in: cases.map((c) => c.id) } },
-        { orderBy: { createdAt: 'DESC', id: 'DESC' } },
-      );
-      return new Map(cases.map((c) => [c.id, rows.filter((p) => p.case.id === c.id)]));
-    }),
     installments: new DataLoader<string, Installment[]>(async (planIds) => {
       const rows = await em.find(
         Installment,
@@ -173,34 +196,6 @@ function byId<T extends { id: string }>(
   });
 }
 
-/**
- * The first `perCase` rows per case in one statement (a window function, portable across
- * SQLite and PostgreSQL). Conditions lead with institution_id so the tenant-first indexes serve it.
- */
-async function topPerCase<T extends object>(
-  em: SqlEntityManager,
-  entity: EntityName<T>,
-  cases: readonly Case[],
-  options: { orderSql: string; perCase: number; where?: { sql: string; params: unknown[] } },
-): Promise<Map<string, T[]>> {
-  const groups = new Map<string, T[]>();
-  if (cases.length === 0) return groups;
-  const table = em.getMetadata().get(entity).tableName;
-  const scope = casesCondition(cases);
-  const extra = options.where ? ` and ${options.where.sql}` : '';
-  const rows = await em.execute<Record<string, unknown>[]>(
-    `select t.* from ${table} t join (` +
-      `select id, row_number() over (partition by case_id order by ${options.orderSql}) as rn ` +
-      `from ${table} where (${scope.sql})${extra}` +
-      `) ranked on ranked.id = t.id where ranked.rn <= ? order by t.case_id, ranked.rn`,
-    [...scope.params, ...(options.where?.params ?? []), options.perCase],
-  );
-  for (const row of rows) {
-    const entityRow = em.map(entity, row as EntityDictionary<T>);
-    const caseId = row.case_id as string;
-    const list = groups.get(caseId) ?? [];
-    list.push(entityRow);
-    groups.set(caseId, list);
-  }
-  return groups;
+function caseRowsKey(key: CaseRowsKey): string {
+  return `${key.kind}:${key.limit ?? ''}:${key.case.id}`;
 }

@@ -1,10 +1,4 @@
-import {
-  Kind,
-  valueFromASTUntyped,
-  type FieldNode,
-  type GraphQLResolveInfo,
-  type SelectionSetNode,
-} from 'graphql';
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /**
  * The fields a query selects below the current field, by name (the first one where a name is
@@ -29,12 +23,6 @@ export function selectedFields(
     if (!fields.has(field.name.value)) fields.set(field.name.value, field);
   }
   return fields;
-}
-
-/** A selected field's argument as the query gives it (variables filled in), or undefined. */
-export function argumentOf(info: GraphQLResolveInfo, field: FieldNode, name: string): unknown {
-  const argument = field.arguments?.find((a) => a.name.value === name);
-  return argument ? valueFromASTUntyped(argument.value, info.variableValues) : undefined;
 }
 
 function fieldsOf(info: GraphQLResolveInfo, sets: SelectionSetNode[]): FieldNode[] {

@@ -2,14 +2,11 @@ import type { QBFilterQuery, SqlEntityManager } from '@mikro-orm/knex';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { selectBound } from '../../db/bound-query.js';
 import { entityColumns } from '../../db/entity-columns.js';
-import { readUnion, type UnionPart } from '../../db/union-read.js';
 import type { RequestContext } from '../../graphql/context.js';
-import { LAST_CONTACT, NEXT_VISIT, RECENT_ORDER } from '../../graphql/loaders.js';
+import { LAST_CONTACT, NEXT_VISIT, type CaseRowsKey } from '../../graphql/loaders.js';
 import type { PagePlan } from '../../graphql/pagination.js';
 import { Borrower } from '../borrower/borrower.entity.js';
 import { Contact } from '../contact/contact.entity.js';
-import { Feedback } from '../feedback/feedback.entity.js';
-import { RepaymentPlan } from '../plan/repayment-plan.entity.js';
 import { Visit } from '../visit/visit.entity.js';
 import { Case } from './case.entity.js';
 
@@ -110,8 +107,10 @@ export async function readCasePage(
     // The borrower first: the case's reference to it is then already loaded.
     if (shows.borrower) borrower.read(row);
     const found = caseColumns.read(row)!;
-    if (shows.lastContact) ctx.loaders.lastContact.prime(found, lastContact.read(row));
-    if (shows.nextVisit) ctx.loaders.nextVisit.prime(found, nextVisit.read(row));
+    const prime = (kind: CaseRowsKey['kind'], row: object | null) =>
+      ctx.loaders.caseRows.prime({ kind, limit: 1, case: found }, row ? [row] : []);
+    if (shows.lastContact) prime('contacts', lastContact.read(row));
+    if (shows.nextVisit) prime('upcomingVisits', nextVisit.read(row));
     return found;
   });
   // No row carries the count when the page is empty: then it is counted on demand.
@@ -119,75 +118,19 @@ export async function readCasePage(
   return { cases, total };
 }
 
-/** What a case page shows: its borrower, and how many of each recent list (null: not shown). */
-export interface CaseDetailShows {
-  borrower: boolean;
-  contacts: number | null;
-  visits: number | null;
-  feedback: number | null;
-  plans: boolean;
-}
-
 /**
- * One case with what its page shows in TWO statements: the case joined with its borrower, then
- * its recent contacts, visits, feedback and plans together (readUnion). The lists prime the
- * request's loaders, which the field resolvers then answer from.
+ * One case, joined with its borrower when the page shows it. Its contacts, visits, feedback and
+ * plans come from the request's loaders, which read whatever lists the query asks in one
+ * statement: a case page costs two.
  */
-export async function readCaseDetail(
+export function readCaseDetail(
   ctx: RequestContext,
   id: string,
-  shows: CaseDetailShows,
+  shows: { borrower: boolean },
 ): Promise<Case | null> {
-  const found = await ctx.em.findOne(
+  return ctx.em.findOne(
     Case,
     { id },
     shows.borrower ? { populate: ['borrower'] as never, strategy: 'joined' } : {},
   );
-  if (!found) return null;
-  const ofCase = {
-    where: 'institution_id = ? and case_id = ?',
-    params: [found.institution.id, id],
-  };
-  const lists: { part: UnionPart<object>; prime: (rows: object[]) => void }[] = [];
-  const recent = <T extends object>(
-    entity: new () => T,
-    alias: string,
-    order: string,
-    limit: number | null,
-    prime: (rows: T[]) => void,
-  ) =>
-    lists.push({
-      part: { columns: entityColumns(ctx.em, entity, alias), ...ofCase, order, limit },
-      prime: prime as (rows: object[]) => void,
-    });
-  const { loaders } = ctx;
-  if (shows.contacts != null) {
-    const n = shows.contacts;
-    recent(Contact, 'k', RECENT_ORDER.contacts, n, (rows) =>
-      loaders.recentContacts(n).prime(found, rows),
-    );
-  }
-  if (shows.visits != null) {
-    const n = shows.visits;
-    recent(Visit, 'v', RECENT_ORDER.visits, n, (rows) =>
-      loaders.recentVisits(n).prime(found, rows),
-    );
-  }
-  if (shows.feedback != null) {
-    const n = shows.feedback;
-    recent(Feedback, 'f', RECENT_ORDER.feedback, n, (rows) =>
-      loaders.recentFeedback(n).prime(found, rows),
-    );
-  }
-  if (shows.plans) {
-    recent(RepaymentPlan, 'r', RECENT_ORDER.plans, null, (rows) =>
-      loaders.plans.prime(found, rows),
-    );
-  }
-  const rows = await readUnion(
-    ctx.em,
-    lists.map((l) => l.part),
-  );
-  lists.forEach((list, i) => list.prime(rows[i]!));
-  return found;
 }

@@ -16,9 +16,9 @@ import {
 } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
-import { Connection, MAX_PAGE_SIZE, PageArgs, pageSize } from '../../graphql/pagination.js';
+import { Connection, PageArgs, pageSize } from '../../graphql/pagination.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
-import { argumentOf, selectedFields } from '../../graphql/selection.js';
+import { selectedFields } from '../../graphql/selection.js';
 import { Borrower } from '../borrower/borrower.entity.js';
 import { resolveRef, resolveRequiredRef } from '../common/refs.js';
 import { Contact } from '../contact/contact.entity.js';
@@ -78,23 +78,11 @@ export class CaseResolver {
     @Arg('id', () => ID) id: string,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Case> {
-    const fields = selectedFields(info);
-    const allowed = (field: string, permission: Permission) =>
-      fields.has(field) && hasPermission(ctx.actor, permission);
-    // A list's length as the query asks it; an invalid one is left to the field to refuse.
-    const recent = (field: string, permission: Permission) => {
-      if (!allowed(field, permission)) return null;
-      const last = argumentOf(info, fields.get(field)!, 'last') ?? RECENT_DEFAULT;
-      return Number.isInteger(last) && (last as number) >= 1 && (last as number) <= MAX_PAGE_SIZE
-        ? (last as number)
-        : null;
-    };
+    // Read the borrower with the case when the query shows it and the actor may see it; the
+    // case's lists come from the loaders, together in one statement.
     return this.service.detail(ctx, id, {
-      borrower: allowed('borrower', Permission.BORROWERS_READ),
-      contacts: recent('contacts', Permission.CONTACTS_READ),
-      visits: recent('visits', Permission.VISITS_READ),
-      feedback: recent('feedback', Permission.FEEDBACK_READ),
-      plans: allowed('plans', Permission.CASES_READ),
+      borrower:
+        selectedFields(info).has('borrower') && hasPermission(ctx.actor, Permission.BORROWERS_READ),
     });
   }
 
@@ -170,7 +158,7 @@ export class CaseResolver {
   @Authorized(Permission.CONTACTS_READ)
   @FieldResolver(() => Contact, { nullable: true })
   lastContact(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Contact | null> {
-    return ctx.loaders.lastContact.load(c);
+    return ctx.loaders.lastContact(c);
   }
 
   @Authorized(Permission.VISITS_READ)
@@ -179,7 +167,7 @@ export class CaseResolver {
     description: 'The earliest planned or confirmed visit that has not ended.',
   })
   nextVisit(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Visit | null> {
-    return ctx.loaders.nextVisit.load(c);
+    return ctx.loaders.nextVisit(c);
   }
 
   @Authorized(Permission.CONTACTS_READ)
@@ -189,7 +177,7 @@ export class CaseResolver {
     @Ctx() ctx: RequestContext,
     @Arg('last', () => Int, { defaultValue: RECENT_DEFAULT }) last: number,
   ): Promise<Contact[]> {
-    return ctx.loaders.recentContacts(pageSize(last, 'last')).load(c);
+    return ctx.loaders.rowsOf('contacts', c, pageSize(last, 'last'));
   }
 
   @Authorized(Permission.VISITS_READ)
@@ -199,7 +187,7 @@ export class CaseResolver {
     @Ctx() ctx: RequestContext,
     @Arg('last', () => Int, { defaultValue: RECENT_DEFAULT }) last: number,
   ): Promise<Visit[]> {
-    return ctx.loaders.recentVisits(pageSize(last, 'last')).load(c);
+    return ctx.loaders.rowsOf('visits', c, pageSize(last, 'last'));
   }
 
   @Authorized(Permission.FEEDBACK_READ)
@@ -209,6 +197,6 @@ export class CaseResolver {
     @Ctx() ctx: RequestContext,
     @Arg('last', () => Int, { defaultValue: RECENT_DEFAULT }) last: number,
   ): Promise<Feedback[]> {
-    return ctx.loaders.recentFeedback(pageSize(last, 'last')).load(c);
+    return ctx.loaders.rowsOf('feedback', c, pageSize(last, 'last'));
   }
 }

@@ -28,12 +28,7 @@ import { institutionZones } from '../institution/institution-zones.js';
 import { containsPattern } from '../common/search.js';
 import { User } from '../user/user.entity.js';
 import { Case } from './case.entity.js';
-import {
-  readCaseDetail,
-  readCasePage,
-  type CaseDetailShows,
-  type CaseListShows,
-} from './case-reads.js';
+import { readCaseDetail, readCasePage, type CaseListShows } from './case-reads.js';
 import type {
   AssignCaseInput,
   CaseFilter,
@@ -62,8 +57,8 @@ export class CaseService {
     return pageOf(cases, plan, async () => total ?? ctx.em.count(Case, where));
   }
 
-  /** A case with what its page shows, in two statements (see readCaseDetail). */
-  async detail(ctx: RequestContext, id: string, shows: CaseDetailShows): Promise<Case> {
+  /** A case, with its borrower when the page shows it (see readCaseDetail). */
+  async detail(ctx: RequestContext, id: string, shows: { borrower: boolean }): Promise<Case> {
     const found = await readCaseDetail(ctx, id, shows);
     if (!found) throw new NotFoundError('Case', id);
     return found;

@@ -107,6 +107,6 @@ export class InstallmentResolver {
 export class CasePlansResolver {
   @FieldResolver(() => [RepaymentPlan], { description: 'Every plan of the case, newest first.' })
   plans(@Root() target: Case, @Ctx() ctx: RequestContext): Promise<RepaymentPlan[]> {
-    return ctx.loaders.plans.load(target);
+    return ctx.loaders.rowsOf('plans', target, null);
   }
 }

@@ -3,7 +3,7 @@ import { openDatabase } from './db/database.js';
 import { demoLogins, DEMO_PASSWORD } from './db/seed.js';
 import { accountsWithDemoPassword, isEmpty, reseed } from './db/seeding.js';
 import { initSecrets } from './security/secrets.js';
-import { createApiServer } from './server.js';
+import { createApiServer, stopOnSignals } from './server.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -39,13 +39,7 @@ async function main(): Promise<void> {
         `[api]   ${login.email.padEnd(26)} ${login.role.padEnd(10)} ${login.institution}`,
       );
   }
-  const shutdown = async () => {
-    await api.stop();
-    await orm.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  stopOnSignals(api, orm);
 }
 
 main().catch((error: unknown) => {

@@ -155,3 +155,14 @@ export async function createApiServer(
     },
   };
 }
+
+/** Stops the server and closes the database on SIGINT or SIGTERM, then exits. */
+export function stopOnSignals(api: ApiServer, orm: MikroORM): void {
+  const shutdown = async () => {
+    await api.stop();
+    await orm.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}

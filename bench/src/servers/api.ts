@@ -8,7 +8,7 @@ import { loadConfig } from '@arrears/api/dist/config.js';
 import { openDatabase } from '@arrears/api/dist/db/database.js';
 import { RATE_LIMITS } from '@arrears/api/dist/security/rate-limiter.js';
 import { initSecrets } from '@arrears/api/dist/security/secrets.js';
-import { createApiServer } from '@arrears/api/dist/server.js';
+import { createApiServer, stopOnSignals } from '@arrears/api/dist/server.js';
 
 const limits = RATE_LIMITS as unknown as Record<string, { points: number }>;
 limits['feedback-ip']!.points = 1_000_000_000;
@@ -20,11 +20,4 @@ const orm = await openDatabase(config.database, { statementTimeoutMs: config.sta
 const api = await createApiServer(config, orm, secrets);
 const { url } = await api.listen(config.port);
 console.log(`[bench] ready ${url} (production: ${config.production})`);
-
-const shutdown = async () => {
-  await api.stop();
-  await orm.close();
-  process.exit(0);
-};
-process.once('SIGINT', shutdown);
-process.once('SIGTERM', shutdown);
+stopOnSignals(api, orm);

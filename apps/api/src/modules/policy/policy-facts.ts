@@ -8,10 +8,11 @@ import {
   type HoldKind,
   type PolicyChannel,
 } from '@arrears/domain';
-import type { EntityManager, Reference } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { blindIndex } from '../../security/field-encryption.js';
 import { Borrower } from '../borrower/borrower.entity.js';
+import { entitiesOf } from '../common/refs.js';
 import type { Case } from '../case/case.entity.js';
 import { Institution } from '../institution/institution.entity.js';
 
@@ -66,11 +67,11 @@ export async function loadPolicyFacts(
 ): Promise<Map<string, PolicyFacts>> {
   const facts = new Map<string, PolicyFacts>();
   if (cases.length === 0) return facts;
-  const institutions = await loaded(
+  const institutions = await entitiesOf(
     cases.map((c) => c.institution),
     (ids) => em.find(Institution, { id: { $in: ids } }),
   );
-  const borrowers = await loaded(
+  const borrowers = await entitiesOf(
     cases.map((c) => c.borrower),
     (ids) => em.find(Borrower, { id: { $in: ids } }),
   );
@@ -95,22 +96,6 @@ export async function loadPolicyFacts(
     });
   }
   return facts;
-}
-
-/** The entities behind `refs` by id: those already loaded as they are, the others by `load`. */
-async function loaded<T extends { id: string }>(
-  refs: readonly Reference<T>[],
-  load: (ids: string[]) => Promise<T[]>,
-): Promise<Map<string, T>> {
-  const found = new Map<string, T>();
-  const missing = new Set<string>();
-  for (const ref of refs) {
-    const entity = ref.unwrap();
-    if (ref.isInitialized()) found.set(entity.id, entity);
-    else missing.add(entity.id);
-  }
-  if (missing.size > 0) for (const row of await load([...missing])) found.set(row.id, row);
-  return found;
 }
 
 /** Contact history and holds in one round trip: a `union all` of the two, told apart by `fact`. */

@@ -11,11 +11,13 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Borrower } from '../borrower/borrower.entity.js';
 import type { Case } from '../case/case.entity.js';
 import { casesCondition } from '../common/case-conditions.js';
+import { entitiesOf } from '../common/refs.js';
 import { Institution } from '../institution/institution.entity.js';
 
 /**
- * The facts behind each case's priority score, in four statements whatever the number of
- * cases: their institutions and borrowers, the last outbound contact and the broken plans.
+ * The facts behind each case's priority score, in at most four statements whatever the number
+ * of cases: their institutions and borrowers (unless the cases came with them), the last
+ * outbound contact and the broken plans.
  * Counted across every collector, like the contact policy's history.
  */
 export async function loadPriorityInputs(
@@ -25,12 +27,14 @@ export async function loadPriorityInputs(
 ): Promise<Map<string, PriorityInput>> {
   const inputs = new Map<string, PriorityInput>();
   if (cases.length === 0) return inputs;
-  const institutions = await em.find(Institution, {
-    id: { $in: [...new Set(cases.map((c) => c.institution.id))] },
-  });
-  const borrowers = await em.find(Borrower, {
-    id: { $in: [...new Set(cases.map((c) => c.borrower.id))] },
-  });
+  const institutions = await entitiesOf(
+    cases.map((c) => c.institution),
+    (ids) => em.find(Institution, { id: { $in: ids } }),
+  );
+  const borrowers = await entitiesOf(
+    cases.map((c) => c.borrower),
+    (ids) => em.find(Borrower, { id: { $in: ids } }),
+  );
   const sql = em as SqlEntityManager;
   const platform = sql.getPlatform();
   const where = casesCondition(cases);
@@ -44,14 +48,14 @@ export async function loadPriorityInputs(
     [...where.params, RepaymentPlanStatus.BROKEN],
   );
   for (const target of cases) {
-    const institution = institutions.find((i) => i.id === target.institution.id);
+    const institution = institutions.get(target.institution.id);
     if (!institution) continue;
     const today = localDate(at, institution.timeZone);
     const last = lastContacts.find((row) => row.case_id === target.id);
     inputs.set(target.id, {
       outstandingFen: target.outstandingFen,
       dpd: Math.max(0, daysPastDue(target.overdueSince, at, institution.timeZone)),
-      creditScore: borrowers.find((b) => b.id === target.borrower.id)?.creditScore ?? null,
+      creditScore: borrowers.get(target.borrower.id)?.creditScore ?? null,
       brokenPromises: Number(broken.find((row) => row.case_id === target.id)?.broken ?? 0),
       daysSinceLastContact: last
         ? Math.max(0, diffDays(today, localDate(new Date(last.last_at), institution.timeZone)))

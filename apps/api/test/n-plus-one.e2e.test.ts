@@ -121,6 +121,25 @@ describe.each(DIALECTS)('SQL statements per case list on %s', (dialect) => {
     expect(counts[5]).toBe(counts[50]);
   });
 
+  it('answers a row of the list (a read view) as the case page answers it (an entity)', async () => {
+    const list = await api.gql<{ cases: { nodes: Record<string, unknown>[] } }>(
+      `query ($limit: Int) { cases(limit: $limit, orderBy: [{ field: DPD, direction: DESC }]) { nodes { ${EVERY_CASE_FIELD} } } }`,
+      { limit: 20 },
+    );
+    expect(list.errors).toBeUndefined();
+    const rows = list.data!.cases.nodes;
+    expect(rows.some((row) => row.assignee !== null)).toBe(true);
+    expect(rows.some((row) => row.lastContact !== null)).toBe(true);
+    for (const row of rows) {
+      const page = await api.gql<{ case: Record<string, unknown> }>(
+        `query ($id: ID!) { case(id: $id) { ${EVERY_CASE_FIELD} } }`,
+        { id: row.id },
+      );
+      expect(page.errors).toBeUndefined();
+      expect(row).toEqual(page.data!.case);
+    }
+  });
+
   it('a case page with its borrower and recent lists takes at most 3 statements', async () => {
     const list = await api.gql<{ cases: { nodes: { id: string }[] } }>(BUSIEST_CASES);
     expect(list.errors).toBeUndefined();
@@ -143,6 +162,18 @@ describe.each(DIALECTS)('SQL statements per case list on %s', (dialect) => {
     }
   });
 });
+
+/** A case's own fields of every kind (amounts, dates, encrypted personal data) and its relations. */
+const EVERY_CASE_FIELD = /* GraphQL */ `
+  id loanNumber product status stage closeReason overdueSince priority nextAction nextActionAt
+  hardshipRequestedAt version createdAt updatedAt dpd bucket principalAmount outstandingAmount
+  overdueAmount
+  institution { id code }
+  assignee { id email }
+  borrower { id fullName nationalIdMasked phonesMasked emailMasked monthlyIncome address { city } }
+  lastContact { id channel result occurredAt case { id } madeBy { id } }
+  nextVisit { id status windowStart case { id } }
+`;
 
 /** Cases with many contacts, so the detail's lists are long enough to be cut. */
 const BUSIEST_CASES = /* GraphQL */ `

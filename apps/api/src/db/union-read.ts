@@ -18,7 +18,7 @@ export interface UnionPart<T> {
  * Several lists of rows hanging off cases, from different tables, in ONE statement: each part
  * is a sub-select of its own columns (typed nulls in the others' places) numbered per case in
  * its order and cut at its limit, glued by `union all`; portable to SQLite. Returns each part's
- * rows as managed entities, each case's in the part's order.
+ * rows as read views, each case's in the part's order.
  */
 export async function readUnion(
   em: EntityManager,
@@ -53,7 +53,7 @@ export async function readUnion(
   const lists = parts.map((): object[] => []);
   for (const row of rows) {
     const part = Number(row.part);
-    lists[part]!.push(parts[part]!.columns.read(row)!);
+    lists[part]!.push(parts[part]!.columns.view(row)!);
   }
   return lists;
 }

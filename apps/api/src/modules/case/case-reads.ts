@@ -22,8 +22,9 @@ export interface CaseListShows {
  * One page of cases in ONE statement: the filtered, ordered page (tenant and collector filters
  * applied as the ORM applies them) with the filter's total as a sub-select, and joined to it
  * what the list shows: each case's borrower, its last contact and its next visit (an
- * index-backed top-1 per page row, not a pass over every contact of the page). The joined rows
- * prime the request's loaders, so the field resolvers find them without another statement.
+ * index-backed top-1 per page row, not a pass over every contact of the page). The rows come
+ * back as read views, not managed entities, and the joined ones prime the request's loaders, so
+ * the field resolvers find them without another statement.
  */
 export async function readCasePage(
   ctx: RequestContext,
@@ -104,13 +105,11 @@ export async function readCasePage(
   );
 
   const cases = rows.map((row) => {
-    // The borrower first: the case's reference to it is then already loaded.
-    if (shows.borrower) borrower.read(row);
-    const found = caseColumns.read(row)!;
+    const found = caseColumns.view(row, shows.borrower ? { borrower: borrower.view(row)! } : {})!;
     const prime = (kind: CaseRowsKey['kind'], row: object | null) =>
       ctx.loaders.caseRows.prime({ kind, limit: 1, case: found }, row ? [row] : []);
-    if (shows.lastContact) prime('contacts', lastContact.read(row));
-    if (shows.nextVisit) prime('upcomingVisits', nextVisit.read(row));
+    if (shows.lastContact) prime('contacts', lastContact.view(row, { case: found }));
+    if (shows.nextVisit) prime('upcomingVisits', nextVisit.view(row, { case: found }));
     return found;
   });
   // No row carries the count when the page is empty: then it is counted on demand.

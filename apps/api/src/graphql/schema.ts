@@ -24,6 +24,7 @@ import { PartnerAppResolver } from '../modules/partner-app/partner-app.resolver.
 import { UserResolver } from '../modules/user/user.resolver.js';
 import { VisitResolver } from '../modules/visit/visit.resolver.js';
 import './enums.js';
+import { resolvePlainFieldsByDefault } from './plain-fields.js';
 import { guardRootFields } from './root-fields.js';
 import { DateTimeScalar } from './scalars.js';
 
@@ -61,7 +62,7 @@ export function graphqlSchema(): Promise<GraphQLSchema> {
     // Inputs are checked by the domain's validators in the services, with field names.
     validate: false,
     authChecker,
-  }).then(guardRootFields);
+  }).then((schema) => guardRootFields(resolvePlainFieldsByDefault(schema)));
   return built;
 }
 

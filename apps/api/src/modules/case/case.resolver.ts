@@ -1,5 +1,6 @@
 import { Bucket, Money, bucketForDpd, daysPastDue, Permission } from '@arrears/domain';
 import { hasPermission } from '../../auth/actor.js';
+import { authorize } from '../../auth/auth-checker.js';
 import {
   Arg,
   Args,
@@ -118,9 +119,9 @@ export class CaseResolver {
     return resolveRequiredRef(c.institution, ctx.loaders.institution);
   }
 
-  @Authorized(Permission.BORROWERS_READ)
   @FieldResolver(() => Borrower)
   borrower(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Borrower> {
+    authorize(ctx, Permission.BORROWERS_READ);
     return resolveRequiredRef(c.borrower, ctx.loaders.borrower);
   }
 
@@ -155,48 +156,48 @@ export class CaseResolver {
     return Money.ofFen(c.overdueFen);
   }
 
-  @Authorized(Permission.CONTACTS_READ)
   @FieldResolver(() => Contact, { nullable: true })
   lastContact(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Contact | null> {
+    authorize(ctx, Permission.CONTACTS_READ);
     return ctx.loaders.lastContact(c);
   }
 
-  @Authorized(Permission.VISITS_READ)
   @FieldResolver(() => Visit, {
     nullable: true,
     description: 'The earliest planned or confirmed visit that has not ended.',
   })
   nextVisit(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Visit | null> {
+    authorize(ctx, Permission.VISITS_READ);
     return ctx.loaders.nextVisit(c);
   }
 
-  @Authorized(Permission.CONTACTS_READ)
   @FieldResolver(() => [Contact], { description: 'Most recent first.' })
   contacts(
     @Root() c: Case,
     @Ctx() ctx: RequestContext,
     @Arg('last', () => Int, { defaultValue: RECENT_DEFAULT }) last: number,
   ): Promise<Contact[]> {
+    authorize(ctx, Permission.CONTACTS_READ);
     return ctx.loaders.rowsOf('contacts', c, pageSize(last, 'last'));
   }
 
-  @Authorized(Permission.VISITS_READ)
   @FieldResolver(() => [Visit], { description: 'Most recent first.' })
   visits(
     @Root() c: Case,
     @Ctx() ctx: RequestContext,
     @Arg('last', () => Int, { defaultValue: RECENT_DEFAULT }) last: number,
   ): Promise<Visit[]> {
+    authorize(ctx, Permission.VISITS_READ);
     return ctx.loaders.rowsOf('visits', c, pageSize(last, 'last'));
   }
 
-  @Authorized(Permission.FEEDBACK_READ)
   @FieldResolver(() => [Feedback], { description: 'Most recent first.' })
   feedback(
     @Root() c: Case,
     @Ctx() ctx: RequestContext,
     @Arg('last', () => Int, { defaultValue: RECENT_DEFAULT }) last: number,
   ): Promise<Feedback[]> {
+    authorize(ctx, Permission.FEEDBACK_READ);
     return ctx.loaders.rowsOf('feedback', c, pageSize(last, 'last'));
   }
 }

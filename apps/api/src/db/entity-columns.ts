@@ -15,7 +15,6 @@ import {
  * statement per relation.
  */
 export interface EntityColumns<T> {
-  readonly entity: EntityName<T>;
   readonly table: string;
   readonly alias: string;
   /** Each column: its name, its label in the row, its database type. */
@@ -116,12 +115,31 @@ function viewPrototype(meta: EntityMetadata, converted: readonly EntityProperty[
   return prototype;
 }
 
+/** Built once per database driver, entity and alias: every request reads the same shapes. */
+const built = new WeakMap<object, Map<string, EntityColumns<object>>>();
+
 export function entityColumns<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
   alias: string,
 ): EntityColumns<T> {
+  const driver = em.getDriver();
   const meta = em.getMetadata().get(entity);
+  let byName = built.get(driver);
+  if (!byName) built.set(driver, (byName = new Map()));
+  const key = `${meta.className} ${alias}`;
+  let columns = byName.get(key) as EntityColumns<T> | undefined;
+  if (!columns)
+    byName.set(key, (columns = buildEntityColumns(em, meta, alias)) as EntityColumns<object>);
+  return columns;
+}
+
+function buildEntityColumns<T extends object>(
+  em: EntityManager,
+  meta: EntityMetadata<T>,
+  alias: string,
+): EntityColumns<T> {
+  const driver = em.getDriver();
   const platform = em.getPlatform();
   const stored = meta.props.filter(
     (prop) =>
@@ -143,7 +161,6 @@ export function entityColumns<T extends object>(
   const primary = `${alias}__${meta.getPrimaryProps()[0]!.fieldNames[0]!}`;
   const prototype = viewPrototype(meta, converted);
   return {
-    entity,
     table: meta.tableName,
     alias,
     columns,
@@ -153,10 +170,7 @@ export function entityColumns<T extends object>(
       const data: Record<string, unknown> = {};
       for (const column of columns) data[column.name] = row[column.label];
       // Column names to properties, dates and booleans as the ORM's own result mapper does.
-      const mapped = em.getDriver().mapResult(data as EntityDictionary<T>, meta) as Record<
-        string,
-        unknown
-      >;
+      const mapped = driver.mapResult(data as EntityDictionary<T>, meta) as Record<string, unknown>;
       const view = Object.create(prototype) as ViewState & Record<string, unknown>;
       for (const prop of plain) view[prop.name as string] = mapped[prop.name];
       view[STORED] = mapped;

@@ -118,18 +118,26 @@ export async function readCasePage(
 }
 
 /**
- * One case, joined with its borrower when the page shows it. Its contacts, visits, feedback and
- * plans come from the request's loaders, which read whatever lists the query asks in one
- * statement: a case page costs two.
+ * One case as a one-row page, joined with its borrower when the page shows it: one statement.
+ * Its contacts, visits, feedback and plans come from the request's loaders, which read whatever
+ * lists the query asks in one statement: a case page costs two.
  */
-export function readCaseDetail(
+export async function readCaseDetail(
   ctx: RequestContext,
   id: string,
   shows: { borrower: boolean },
 ): Promise<Case | null> {
-  return ctx.em.findOne(
-    Case,
-    { id },
-    shows.borrower ? { populate: ['borrower'] as never, strategy: 'joined' } : {},
+  const { cases } = await readCasePage(
+    ctx,
+    {
+      filter: { id },
+      where: { id },
+      keys: [{ prop: 'id', direction: 'ASC', kind: 'string' }],
+      orderBy: { id: 'ASC' },
+      limit: 1,
+      offset: undefined,
+    },
+    { totalCount: false, borrower: shows.borrower, lastContact: false, nextVisit: false },
   );
+  return cases[0] ?? null;
 }

@@ -113,7 +113,16 @@ export function createLoaders(em: EntityManager, now: Date) {
     },
     { cacheKeyFn: caseRowsKey },
   );
-  const first = <T>(rows: Promise<object[]>) => rows.then((r) => (r[0] as T | undefined) ?? null);
+  /** Lists a statement already read with their case (see `primeRows`), by `caseRowsKey`. */
+  const primed = new Map<string, object[]>();
+  const rowsOf = <K extends CaseRowsKey['kind']>(kind: K, target: Case, limit: number | null) => {
+    const key = { kind, limit, case: target };
+    return (primed.get(caseRowsKey(key)) ?? caseRows.load(key)) as
+      | CaseRow<K>[]
+      | Promise<CaseRow<K>[]>;
+  };
+  const first = <T>(rows: T[] | Promise<T[]>) =>
+    rows instanceof Promise ? rows.then((r) => r[0] ?? null) : (rows[0] ?? null);
 
   return {
     institution: byId(em, Institution),
@@ -131,14 +140,17 @@ export function createLoaders(em: EntityManager, now: Date) {
      */
     caseOfVisit: byId(em, Case, { filters: { collectorScope: false } }),
     thirdParty: byId(em, ThirdParty),
-    caseRows,
-    /** A case's list of `kind`, its first `limit` rows (null: all). */
-    rowsOf: <K extends CaseRowsKey['kind']>(kind: K, target: Case, limit: number | null) =>
-      caseRows.load({ kind, limit, case: target }) as Promise<CaseRow<K>[]>,
-    lastContact: (c: Case) =>
-      first<Contact>(caseRows.load({ kind: 'contacts', limit: 1, case: c })),
-    nextVisit: (c: Case) =>
-      first<Visit>(caseRows.load({ kind: 'upcomingVisits', limit: 1, case: c })),
+    /**
+     * A case's list of `kind`, its first `limit` rows (null: all): synchronously when a
+     * statement already read it, so a page's rows complete without a promise per field.
+     */
+    rowsOf,
+    /** Gives `rowsOf` a list read with its case, e.g. the last contact joined to a page's row. */
+    primeRows: (kind: CaseRowsKey['kind'], target: Case, limit: number | null, rows: object[]) => {
+      primed.set(caseRowsKey({ kind, limit, case: target }), rows);
+    },
+    lastContact: (c: Case) => first(rowsOf('contacts', c, 1)),
+    nextVisit: (c: Case) => first(rowsOf('upcomingVisits', c, 1)),
     /** What the contact policy needs per case, judged at the request's instant. */
     policyFacts: perCase<PolicyFacts>((cases) => loadPolicyFacts(em, cases, now)),
     priorityInputs: perCase<PriorityInput>((cases) => loadPriorityInputs(em, cases, now)),

@@ -107,7 +107,7 @@ export async function readCasePage(
   const cases = rows.map((row) => {
     const found = caseColumns.view(row, shows.borrower ? { borrower: borrower.view(row)! } : {})!;
     const prime = (kind: CaseRowsKey['kind'], row: object | null) =>
-      ctx.loaders.caseRows.prime({ kind, limit: 1, case: found }, row ? [row] : []);
+      ctx.loaders.primeRows(kind, found, 1, row ? [row] : []);
     if (shows.lastContact) prime('contacts', lastContact.view(row, { case: found }));
     if (shows.nextVisit) prime('upcomingVisits', nextVisit.view(row, { case: found }));
     return found;

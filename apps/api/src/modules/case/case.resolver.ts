@@ -21,7 +21,7 @@ import { Connection, PageArgs, pageSize } from '../../graphql/pagination.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
 import { selectedFields } from '../../graphql/selection.js';
 import { Borrower } from '../borrower/borrower.entity.js';
-import { resolveRef, resolveRequiredRef } from '../common/refs.js';
+import { resolveRef, resolveRequiredRef, type MaybePromise } from '../common/refs.js';
 import { Contact } from '../contact/contact.entity.js';
 import { Feedback } from '../feedback/feedback.entity.js';
 import { Institution } from '../institution/institution.entity.js';
@@ -115,12 +115,12 @@ export class CaseResolver {
   }
 
   @FieldResolver(() => Institution)
-  institution(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Institution> {
+  institution(@Root() c: Case, @Ctx() ctx: RequestContext): MaybePromise<Institution> {
     return resolveRequiredRef(c.institution, ctx.loaders.institution);
   }
 
   @FieldResolver(() => Borrower)
-  borrower(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Borrower> {
+  borrower(@Root() c: Case, @Ctx() ctx: RequestContext): MaybePromise<Borrower> {
     authorize(ctx, Permission.BORROWERS_READ);
     return resolveRequiredRef(c.borrower, ctx.loaders.borrower);
   }
@@ -157,7 +157,7 @@ export class CaseResolver {
   }
 
   @FieldResolver(() => Contact, { nullable: true })
-  lastContact(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Contact | null> {
+  lastContact(@Root() c: Case, @Ctx() ctx: RequestContext): MaybePromise<Contact | null> {
     authorize(ctx, Permission.CONTACTS_READ);
     return ctx.loaders.lastContact(c);
   }
@@ -166,7 +166,7 @@ export class CaseResolver {
     nullable: true,
     description: 'The earliest planned or confirmed visit that has not ended.',
   })
-  nextVisit(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<Visit | null> {
+  nextVisit(@Root() c: Case, @Ctx() ctx: RequestContext): MaybePromise<Visit | null> {
     authorize(ctx, Permission.VISITS_READ);
     return ctx.loaders.nextVisit(c);
   }
@@ -176,7 +176,7 @@ export class CaseResolver {
     @Root() c: Case,
     @Ctx() ctx: RequestContext,
     @Arg('last', () => Int, { defaultValue: RECENT_DEFAULT }) last: number,
-  ): Promise<Contact[]> {
+  ): MaybePromise<Contact[]> {
     authorize(ctx, Permission.CONTACTS_READ);
     return ctx.loaders.rowsOf('contacts', c, pageSize(last, 'last'));
   }
@@ -186,7 +186,7 @@ export class CaseResolver {
     @Root() c: Case,
     @Ctx() ctx: RequestContext,
     @Arg('last', () => Int, { defaultValue: RECENT_DEFAULT }) last: number,
-  ): Promise<Visit[]> {
+  ): MaybePromise<Visit[]> {
     authorize(ctx, Permission.VISITS_READ);
     return ctx.loaders.rowsOf('visits', c, pageSize(last, 'last'));
   }
@@ -196,7 +196,7 @@ export class CaseResolver {
     @Root() c: Case,
     @Ctx() ctx: RequestContext,
     @Arg('last', () => Int, { defaultValue: RECENT_DEFAULT }) last: number,
-  ): Promise<Feedback[]> {
+  ): MaybePromise<Feedback[]> {
     authorize(ctx, Permission.FEEDBACK_READ);
     return ctx.loaders.rowsOf('feedback', c, pageSize(last, 'last'));
   }

@@ -1,20 +1,31 @@
 import { wrap, type Ref, type Reference } from '@mikro-orm/core';
 import type DataLoader from 'dataloader';
 
-/** Resolves a relation: the entity when this request already holds it, else through its batch loader. */
+/** A field's answer: a value when it is at hand, a promise when it must be read. */
+export type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * Resolves a relation: the entity when this request already holds it (synchronously: a row
+ * whose fields all answer without a promise completes without one), else through its batch
+ * loader.
+ */
 export function resolveRef<T extends object>(
   ref: Ref<T>,
   loader: DataLoader<string, T | null>,
-): Promise<T | null> | T {
+): MaybePromise<T | null> {
   if (wrap(ref).isInitialized()) return (ref as Reference<T>).getEntity();
   return loader.load(String(wrap(ref, true).getPrimaryKey()));
 }
 
-export async function resolveRequiredRef<T extends object>(
+export function resolveRequiredRef<T extends object>(
   ref: Ref<T>,
   loader: DataLoader<string, T | null>,
-): Promise<T> {
-  const entity = await resolveRef(ref, loader);
+): MaybePromise<T> {
+  const found = resolveRef(ref, loader);
+  return found instanceof Promise ? found.then(required) : required(found);
+}
+
+function required<T>(entity: T | null): T {
   if (!entity) throw new Error('a required relation points to a missing row');
   return entity;
 }

@@ -14,7 +14,7 @@ import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs } from '../../graphql/pagination.js';
 import { ThirdParty } from '../borrower/third-party.entity.js';
 import { Case } from '../case/case.entity.js';
-import { resolveRef, resolveRequiredRef } from '../common/refs.js';
+import { resolveRef, resolveRequiredRef, type MaybePromise } from '../common/refs.js';
 import { User } from '../user/user.entity.js';
 import { Contact } from './contact.entity.js';
 import { ContactFilter, LogContactInput } from './contact.inputs.js';
@@ -47,7 +47,7 @@ export class ContactResolver {
   }
 
   @FieldResolver(() => Case)
-  case(@Root() contact: Contact, @Ctx() ctx: RequestContext): Promise<Case> {
+  case(@Root() contact: Contact, @Ctx() ctx: RequestContext): MaybePromise<Case> {
     return resolveRequiredRef(contact.case, ctx.loaders.case);
   }
 

@@ -13,7 +13,7 @@ import {
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs } from '../../graphql/pagination.js';
 import { Case } from '../case/case.entity.js';
-import { resolveRequiredRef } from '../common/refs.js';
+import { resolveRequiredRef, type MaybePromise } from '../common/refs.js';
 import { Feedback } from './feedback.entity.js';
 import {
   FeedbackFilter,
@@ -73,7 +73,7 @@ export class FeedbackResolver {
   }
 
   @FieldResolver(() => Case)
-  case(@Root() feedback: Feedback, @Ctx() ctx: RequestContext): Promise<Case> {
+  case(@Root() feedback: Feedback, @Ctx() ctx: RequestContext): MaybePromise<Case> {
     return resolveRequiredRef(feedback.case, ctx.loaders.case);
   }
 }

@@ -2,7 +2,7 @@ import { HoldSource, Permission } from '@arrears/domain';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Case } from '../case/case.entity.js';
-import { resolveRef, resolveRequiredRef } from '../common/refs.js';
+import { resolveRef, resolveRequiredRef, type MaybePromise } from '../common/refs.js';
 import { User } from '../user/user.entity.js';
 import { CaseHold } from './case-hold.entity.js';
 import { PlaceHoldInput, ReleaseHoldInput } from './hold.inputs.js';
@@ -43,7 +43,7 @@ export class HoldResolver {
   }
 
   @FieldResolver(() => Case)
-  case(@Root() hold: CaseHold, @Ctx() ctx: RequestContext): Promise<Case> {
+  case(@Root() hold: CaseHold, @Ctx() ctx: RequestContext): MaybePromise<Case> {
     return resolveRequiredRef(hold.case, ctx.loaders.case);
   }
 

@@ -17,7 +17,7 @@ import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs } from '../../graphql/pagination.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
 import { Case } from '../case/case.entity.js';
-import { resolveRef, resolveRequiredRef } from '../common/refs.js';
+import { resolveRef, resolveRequiredRef, type MaybePromise } from '../common/refs.js';
 import { RepaymentPlan } from '../plan/repayment-plan.entity.js';
 import { Payment } from './payment.entity.js';
 import { PaymentFilter, RecordPaymentInput } from './payment.inputs.js';
@@ -74,7 +74,7 @@ export class PaymentResolver {
   }
 
   @FieldResolver(() => Case)
-  case(@Root() payment: Payment, @Ctx() ctx: RequestContext): Promise<Case> {
+  case(@Root() payment: Payment, @Ctx() ctx: RequestContext): MaybePromise<Case> {
     return resolveRequiredRef(payment.case, ctx.loaders.case);
   }
 

@@ -14,7 +14,7 @@ import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs } from '../../graphql/pagination.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
 import { Case } from '../case/case.entity.js';
-import { resolveRef, resolveRequiredRef } from '../common/refs.js';
+import { resolveRef, resolveRequiredRef, type MaybePromise } from '../common/refs.js';
 import { User } from '../user/user.entity.js';
 import { Installment } from './installment.entity.js';
 import {
@@ -80,7 +80,7 @@ export class PlanResolver {
   }
 
   @FieldResolver(() => Case)
-  case(@Root() plan: RepaymentPlan, @Ctx() ctx: RequestContext): Promise<Case> {
+  case(@Root() plan: RepaymentPlan, @Ctx() ctx: RequestContext): MaybePromise<Case> {
     return resolveRequiredRef(plan.case, ctx.loaders.case);
   }
 
@@ -106,7 +106,7 @@ export class InstallmentResolver {
 @Resolver(() => Case)
 export class CasePlansResolver {
   @FieldResolver(() => [RepaymentPlan], { description: 'Every plan of the case, newest first.' })
-  plans(@Root() target: Case, @Ctx() ctx: RequestContext): Promise<RepaymentPlan[]> {
+  plans(@Root() target: Case, @Ctx() ctx: RequestContext): MaybePromise<RepaymentPlan[]> {
     return ctx.loaders.rowsOf('plans', target, null);
   }
 }

@@ -14,7 +14,7 @@ import {
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs } from '../../graphql/pagination.js';
 import { Case } from '../case/case.entity.js';
-import { resolveRef, resolveRequiredRef } from '../common/refs.js';
+import { resolveRef, resolveRequiredRef, type MaybePromise } from '../common/refs.js';
 import { User } from '../user/user.entity.js';
 import { Task } from './task.entity.js';
 import { TaskFilter } from './task.inputs.js';
@@ -44,7 +44,7 @@ export class TaskResolver {
   }
 
   @FieldResolver(() => Case)
-  case(@Root() task: Task, @Ctx() ctx: RequestContext): Promise<Case> {
+  case(@Root() task: Task, @Ctx() ctx: RequestContext): MaybePromise<Case> {
     return resolveRequiredRef(task.case, ctx.loaders.case);
   }
 

@@ -14,7 +14,7 @@ import {
 } from 'type-graphql';
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs, paginate } from '../../graphql/pagination.js';
-import { resolveRequiredRef } from '../common/refs.js';
+import { resolveRequiredRef, type MaybePromise } from '../common/refs.js';
 import { Institution } from '../institution/institution.entity.js';
 import { User } from './user.entity.js';
 import { CreateUserInput, UserFilter } from './user.inputs.js';
@@ -68,7 +68,7 @@ export class UserResolver {
   }
 
   @FieldResolver(() => Institution)
-  institution(@Root() user: User, @Ctx() ctx: RequestContext): Promise<Institution> {
+  institution(@Root() user: User, @Ctx() ctx: RequestContext): MaybePromise<Institution> {
     return resolveRequiredRef(user.institution, ctx.loaders.institution);
   }
 }

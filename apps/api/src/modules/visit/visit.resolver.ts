@@ -14,7 +14,7 @@ import {
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs } from '../../graphql/pagination.js';
 import { Case } from '../case/case.entity.js';
-import { resolveRef, resolveRequiredRef } from '../common/refs.js';
+import { resolveRef, resolveRequiredRef, type MaybePromise } from '../common/refs.js';
 import { User } from '../user/user.entity.js';
 import { Visit } from './visit.entity.js';
 import {
@@ -106,7 +106,7 @@ export class VisitResolver {
   }
 
   @FieldResolver(() => Case)
-  case(@Root() visit: Visit, @Ctx() ctx: RequestContext): Promise<Case> {
+  case(@Root() visit: Visit, @Ctx() ctx: RequestContext): MaybePromise<Case> {
     return resolveRequiredRef(visit.case, ctx.loaders.caseOfVisit);
   }
 

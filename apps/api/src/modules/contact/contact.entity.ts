@@ -15,7 +15,7 @@ import { User } from '../user/user.entity.js';
 /** One communication on a case (催记). A null `thirdParty` means the borrower was the person reached. */
 @ObjectType('Contact')
 @Entity()
-@Index({ properties: ['institution', 'case', 'occurredAt'] })
+@Index({ properties: ['institution', 'case', 'occurredAt', 'id'] })
 @Index({ properties: ['institution', 'occurredAt'] })
 export class Contact extends TenantEntity<'direction'> {
   @ManyToOne(() => Case, { ref: true })

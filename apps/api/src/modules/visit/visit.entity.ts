@@ -19,7 +19,7 @@ import { VisitCollector } from './visit-collector.entity.js';
 /** A door-to-door visit (上门催收): an appointment, its check-in and its record. */
 @ObjectType('Visit')
 @Entity()
-@Index({ properties: ['institution', 'case', 'windowStart'] })
+@Index({ properties: ['institution', 'case', 'windowStart', 'id'] })
 @Index({ properties: ['institution', 'status', 'windowStart'] })
 export class Visit extends TenantEntity<'status'> {
   @ManyToOne(() => Case, { ref: true })

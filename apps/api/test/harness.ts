@@ -13,6 +13,8 @@ import { hashPassword } from '../src/modules/user/password.js';
 import { secretsFrom } from '../src/security/secrets.js';
 import { configureFieldEncryption } from '../src/security/field-encryption.js';
 import { createApiServer } from '../src/server.js';
+import { Borrower } from '../src/modules/borrower/borrower.entity.js';
+import { Case } from '../src/modules/case/case.entity.js';
 
 export type Dialect = DatabaseConfig['dialect'];
 
@@ -213,6 +215,34 @@ function withData(gql: GraphqlClient['gql']): GraphqlClient {
       if (result.errors?.length)
         throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
       return result.data as T;
+    },
+  };
+}
+
+/**
+ * How a borrower names a case's loan in `submitFeedback` (the bank's code, the loan number and
+ * the last four characters of their national ID), and the case's institution.
+ */
+export async function borrowerIdentity(
+  api: TestApi,
+  caseId: string,
+): Promise<{
+  institutionId: string;
+  identity: { institutionCode: string; caseReference: string; verification: string };
+}> {
+  const em = api.orm.em.fork();
+  const target = await em.findOneOrFail(
+    Case,
+    { id: caseId },
+    { filters: false, populate: ['institution'] },
+  );
+  const borrower = await em.findOneOrFail(Borrower, { id: target.borrower.id }, { filters: false });
+  return {
+    institutionId: target.institution.id,
+    identity: {
+      institutionCode: target.institution.getEntity().code,
+      caseReference: target.loanNumber,
+      verification: borrower.nationalId.slice(-4),
     },
   };
 }

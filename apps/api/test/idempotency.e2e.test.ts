@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Borrower } from '../src/modules/borrower/borrower.entity.js';
-import { Case } from '../src/modules/case/case.entity.js';
 import { Contact } from '../src/modules/contact/contact.entity.js';
 import { Feedback } from '../src/modules/feedback/feedback.entity.js';
-import { DIALECTS, firstError, startTestApi, type TestApi } from './harness.js';
+import { borrowerIdentity, DIALECTS, firstError, startTestApi, type TestApi } from './harness.js';
 
 const LOG_CONTACT = `mutation ($input: LogContactInput!) { logContact(input: $input) { id note } }`;
 const SUBMIT_FEEDBACK = `mutation ($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { receiptCode } }`;
@@ -67,21 +65,9 @@ describe.each(DIALECTS)('idempotency keys on %s', (dialect) => {
   });
 
   it('submitFeedback replayed by a borrower gives the same receipt once', async () => {
-    const em = api.orm.em.fork();
-    const target = await em.findOneOrFail(
-      Case,
-      { id: caseId },
-      { filters: false, populate: ['institution'] },
-    );
-    const borrower = await em.findOneOrFail(
-      Borrower,
-      { id: target.borrower.id },
-      { filters: false },
-    );
+    const { identity } = await borrowerIdentity(api, caseId);
     const input = {
-      institutionCode: target.institution.getEntity().code,
-      caseReference: target.loanNumber,
-      verification: borrower.nationalId.slice(-4),
+      ...identity,
       kind: 'SUGGESTION',
       category: 'SERVICE',
       message: '希望提供更多还款渠道。',
@@ -98,7 +84,9 @@ describe.each(DIALECTS)('idempotency keys on %s', (dialect) => {
     );
     expect(replay.submitFeedback.receiptCode).toBe(first.submitFeedback.receiptCode);
     expect(
-      await em.count(Feedback, { case: caseId, message: input.message }, { filters: false }),
+      await api.orm.em
+        .fork()
+        .count(Feedback, { case: caseId, message: input.message }, { filters: false }),
     ).toBe(1);
   });
 

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEvent } from '../src/modules/audit/audit-event.entity.js';
-import { Borrower } from '../src/modules/borrower/borrower.entity.js';
-import { Case } from '../src/modules/case/case.entity.js';
 import { Feedback } from '../src/modules/feedback/feedback.entity.js';
 import { IdempotencyRecord } from '../src/modules/idempotency/idempotency-record.entity.js';
-import { DIALECTS, startTestApi, type TestApi } from './harness.js';
+import { borrowerIdentity, DIALECTS, startTestApi, type TestApi } from './harness.js';
 
 const LOG_CONTACT = /* GraphQL */ `
   mutation ($input: LogContactInput!) {
@@ -59,22 +57,10 @@ describe.each(DIALECTS)('SQL statements per write on %s', (dialect) => {
       '{ cases(first: 8, filter: { status: [IN_PROGRESS] }) { nodes { id } } }',
     );
     caseIds = cases.nodes.map((c) => c.id);
-    const em = api.orm.em.fork();
-    const target = await em.findOneOrFail(
-      Case,
-      { id: caseIds[0]! },
-      { filters: false, populate: ['institution'] },
-    );
-    const borrower = await em.findOneOrFail(
-      Borrower,
-      { id: target.borrower.id },
-      { filters: false },
-    );
-    institutionId = target.institution.id;
+    const named = await borrowerIdentity(api, caseIds[0]!);
+    institutionId = named.institutionId;
     feedbackInput = {
-      institutionCode: target.institution.getEntity().code,
-      caseReference: target.loanNumber,
-      verification: borrower.nationalId.slice(-4),
+      ...named.identity,
       kind: 'SUGGESTION',
       category: 'SERVICE',
       message: '希望晚上六点以后联系。',

@@ -11,10 +11,10 @@ import {
 import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { blindIndex } from '../../security/field-encryption.js';
-import { Borrower } from '../borrower/borrower.entity.js';
-import { entitiesOf } from '../common/refs.js';
+import type { Borrower } from '../borrower/borrower.entity.js';
+import { institutionsAndBorrowers } from '../case/case-parties.js';
 import type { Case } from '../case/case.entity.js';
-import { Institution } from '../institution/institution.entity.js';
+import type { Institution } from '../institution/institution.entity.js';
 
 /**
  * How far back the contact history reaches. Every cap and cool-down of both packs looks at
@@ -67,14 +67,7 @@ export async function loadPolicyFacts(
 ): Promise<Map<string, PolicyFacts>> {
   const facts = new Map<string, PolicyFacts>();
   if (cases.length === 0) return facts;
-  const institutions = await entitiesOf(
-    cases.map((c) => c.institution),
-    (ids) => em.find(Institution, { id: { $in: ids } }),
-  );
-  const borrowers = await entitiesOf(
-    cases.map((c) => c.borrower),
-    (ids) => em.find(Borrower, { id: { $in: ids } }),
-  );
+  const { institutions, borrowers } = await institutionsAndBorrowers(em, cases);
   const { holds, history } = await historyAndHolds(
     em as SqlEntityManager,
     cases,

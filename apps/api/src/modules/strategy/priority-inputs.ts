@@ -8,11 +8,9 @@ import {
 } from '@arrears/domain';
 import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { Borrower } from '../borrower/borrower.entity.js';
 import type { Case } from '../case/case.entity.js';
 import { casesCondition } from '../common/case-conditions.js';
-import { entitiesOf } from '../common/refs.js';
-import { Institution } from '../institution/institution.entity.js';
+import { institutionsAndBorrowers } from '../case/case-parties.js';
 
 /**
  * The facts behind each case's priority score, in at most four statements whatever the number
@@ -27,14 +25,7 @@ export async function loadPriorityInputs(
 ): Promise<Map<string, PriorityInput>> {
   const inputs = new Map<string, PriorityInput>();
   if (cases.length === 0) return inputs;
-  const institutions = await entitiesOf(
-    cases.map((c) => c.institution),
-    (ids) => em.find(Institution, { id: { $in: ids } }),
-  );
-  const borrowers = await entitiesOf(
-    cases.map((c) => c.borrower),
-    (ids) => em.find(Borrower, { id: { $in: ids } }),
-  );
+  const { institutions, borrowers } = await institutionsAndBorrowers(em, cases);
   const sql = em as SqlEntityManager;
   const platform = sql.getPlatform();
   const where = casesCondition(cases);

@@ -9,6 +9,13 @@ import {
 } from '@mikro-orm/core';
 
 /**
+ * Which columns of an entity a read needs: 'all', or the properties its fields read. The
+ * primary key and every relation are read either way (ids are cheap, and tenancy, loaders and
+ * cursors rely on them); what a projection leaves out is the bulk of the scalar columns.
+ */
+export type Projection = ReadonlySet<string> | 'all';
+
+/**
  * The columns of one entity inside a hand-written statement that reads several entities per
  * row: selected as `<alias>.<column> as "<prefix>__<column>"`, and read back out of a row as a
  * read view. Hot read paths use it to join what a page shows into one statement instead of one
@@ -29,7 +36,8 @@ export interface EntityColumns<T> {
    * data), and its relations as `RowRef`s, carrying the related view when `related` names it.
    * It is not in the identity map and never written: it answers GraphQL fields at a fraction
    * of a managed entity's cost (MikroORM defines change-tracking accessors on every entity it
-   * creates: a third of a 50-row page's CPU).
+   * creates: a third of a 50-row page's CPU). A property its projection left out throws when
+   * read, so a field that needs a column nobody declared fails loudly instead of answering null.
    */
   view(row: Record<string, unknown>, related?: Record<string, object>): T | null;
 }
@@ -74,18 +82,26 @@ interface ViewState {
   [CONVERTED]?: Record<string, unknown>;
 }
 
-/** Per entity metadata, the prototype of its views (see `viewPrototype`). */
-const viewPrototypes = new WeakMap<EntityMetadata, object>();
+/** Per entity metadata and set of unread properties, the prototype of its views. */
+const viewPrototypes = new WeakMap<EntityMetadata, Map<string, object>>();
 
 /**
  * The entity class's prototype with every property shadowed: a plain data property, so that
  * filling a view makes own properties instead of running the setters MikroORM puts on the class
  * prototype for change tracking; for a property of a custom type (encrypted personal data, big
  * integers, JSON) an accessor converting the stored value when a field first reads it, so a
- * page does not decrypt what it does not show. One per class, so views share their shape.
+ * page does not decrypt what it does not show; for a property the read left out, an accessor
+ * that throws. One per class and projection, so views share their shape.
  */
-function viewPrototype(meta: EntityMetadata, converted: readonly EntityProperty[]): object {
-  let prototype = viewPrototypes.get(meta);
+function viewPrototype(
+  meta: EntityMetadata,
+  converted: readonly EntityProperty[],
+  unread: readonly EntityProperty[],
+): object {
+  const key = unread.map((prop) => prop.name).join(',');
+  let byUnread = viewPrototypes.get(meta);
+  if (!byUnread) viewPrototypes.set(meta, (byUnread = new Map()));
+  let prototype = byUnread.get(key);
   if (prototype) return prototype;
   const plain = { value: undefined, writable: true, enumerable: false, configurable: true };
   const properties: PropertyDescriptorMap = Object.fromEntries(
@@ -110,27 +126,48 @@ function viewPrototype(meta: EntityMetadata, converted: readonly EntityProperty[
       configurable: true,
     };
   }
+  for (const prop of unread) {
+    properties[prop.name] = {
+      get() {
+        throw new Error(
+          `${meta.className}.${prop.name} was not read with this page: ` +
+            `declare it in the reads of the field that needs it`,
+        );
+      },
+      enumerable: false,
+      configurable: true,
+    };
+  }
   prototype = Object.create(meta.prototype, properties) as object;
-  viewPrototypes.set(meta, prototype);
+  byUnread.set(key, prototype);
   return prototype;
 }
 
-/** Built once per database driver, entity and alias: every request reads the same shapes. */
+/**
+ * Built once per database driver, entity, alias and projection: every request reads the same
+ * shapes. Past this many shapes per driver (only a client varying its selections without end
+ * gets there) the columns are built per request instead of remembered.
+ */
 const built = new WeakMap<object, Map<string, EntityColumns<object>>>();
+const MAX_SHAPES = 500;
 
 export function entityColumns<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
   alias: string,
+  projection: Projection = 'all',
 ): EntityColumns<T> {
   const driver = em.getDriver();
   const meta = em.getMetadata().get(entity);
-  let byName = built.get(driver);
-  if (!byName) built.set(driver, (byName = new Map()));
-  const key = `${meta.className} ${alias}`;
-  let columns = byName.get(key) as EntityColumns<T> | undefined;
-  if (!columns)
-    byName.set(key, (columns = buildEntityColumns(em, meta, alias)) as EntityColumns<object>);
+  let byShape = built.get(driver);
+  if (!byShape) built.set(driver, (byShape = new Map()));
+  const read = projection === 'all' ? '*' : [...projection].sort().join(',');
+  const key = `${meta.className} ${alias} ${read}`;
+  let columns = byShape.get(key) as EntityColumns<T> | undefined;
+  if (!columns) {
+    columns = buildEntityColumns(em, meta, alias, projection);
+    if (byShape.size < MAX_SHAPES) byShape.set(key, columns as EntityColumns<object>);
+  }
   return columns;
 }
 
@@ -138,16 +175,23 @@ function buildEntityColumns<T extends object>(
   em: EntityManager,
   meta: EntityMetadata<T>,
   alias: string,
+  projection: Projection,
 ): EntityColumns<T> {
   const driver = em.getDriver();
   const platform = em.getPlatform();
-  const stored = meta.props.filter(
+  const persisted = meta.props.filter(
     (prop) =>
       prop.persist !== false &&
       (prop.kind === ReferenceKind.SCALAR ||
         prop.kind === ReferenceKind.MANY_TO_ONE ||
         (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)),
   );
+  const isRead = (prop: EntityProperty<T>) =>
+    projection === 'all' ||
+    prop.primary ||
+    prop.kind !== ReferenceKind.SCALAR ||
+    projection.has(prop.name);
+  const stored = persisted.filter(isRead);
   const columns = stored.flatMap((prop) =>
     prop.fieldNames.map((name, i) => ({
       name,
@@ -159,7 +203,8 @@ function buildEntityColumns<T extends object>(
   const plain = stored.filter((prop) => prop.kind === ReferenceKind.SCALAR && !prop.customType);
   const relations = stored.filter((prop) => prop.kind !== ReferenceKind.SCALAR);
   const primary = `${alias}__${meta.getPrimaryProps()[0]!.fieldNames[0]!}`;
-  const prototype = viewPrototype(meta, converted);
+  const unread = persisted.filter((prop) => !isRead(prop));
+  const prototype = viewPrototype(meta, converted, unread);
   return {
     table: meta.tableName,
     alias,

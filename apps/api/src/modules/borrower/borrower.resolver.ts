@@ -15,6 +15,7 @@ import {
 } from 'type-graphql';
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs } from '../../graphql/pagination.js';
+import type { FieldReads } from '../../graphql/projection.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
 import { Borrower } from './borrower.entity.js';
 import {
@@ -51,6 +52,22 @@ export class ContactConsent {
 
 export const BorrowerConnection = Connection(Borrower, 'BorrowerConnection');
 export type BorrowerConnection = InstanceType<typeof BorrowerConnection>;
+
+/** What the computed fields below read of a borrower (see FieldReads). */
+export const BORROWER_FIELD_READS: FieldReads<Borrower> = {
+  contactConsent: [
+    'consentWindowStart',
+    'consentWindowEnd',
+    'consentRecordedAt',
+    'consentEvidence',
+  ],
+  nationalIdMasked: ['nationalId'],
+  phonesMasked: ['phones'],
+  emailMasked: ['email'],
+  address: ['province', 'city', 'district', 'addressDetail'],
+  monthlyIncome: ['monthlyIncomeFen'],
+  thirdParties: [],
+};
 
 @Resolver(() => Borrower)
 export class BorrowerResolver {

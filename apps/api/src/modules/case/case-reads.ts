@@ -1,7 +1,7 @@
 import type { QBFilterQuery, SqlEntityManager } from '@mikro-orm/knex';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { selectBound } from '../../db/bound-query.js';
-import { entityColumns } from '../../db/entity-columns.js';
+import { entityColumns, type Projection } from '../../db/entity-columns.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { LAST_CONTACT, NEXT_VISIT, type CaseRowsKey } from '../../graphql/loaders.js';
 import type { PagePlan } from '../../graphql/pagination.js';
@@ -10,12 +10,16 @@ import { Contact } from '../contact/contact.entity.js';
 import { Visit } from '../visit/visit.entity.js';
 import { Case } from './case.entity.js';
 
-/** What a case list shows beyond the cases' own columns (the GraphQL selection decides). */
+/**
+ * What a case list shows (the GraphQL selection decides): the total, what it reads of each case,
+ * and what of each case's borrower, last contact and next visit; a relation left out is not read.
+ */
 export interface CaseListShows {
   totalCount: boolean;
-  borrower: boolean;
-  lastContact: boolean;
-  nextVisit: boolean;
+  case: Projection;
+  borrower?: Projection;
+  lastContact?: Projection;
+  nextVisit?: Projection;
 }
 
 /**
@@ -56,11 +60,17 @@ export async function readCasePage(
   await page.applyFilters();
   const inner = page.toQuery()._sql;
 
-  const caseColumns = entityColumns(em, Case, 'p');
-  const borrower = entityColumns(em, Borrower, 'b');
-  const lastContact = entityColumns(em, Contact, 'lc');
-  const nextVisit = entityColumns(em, Visit, 'nv');
   const meta = em.getMetadata().get(Case);
+  // The cursor is made of the order keys: they are read whatever the query shows.
+  const caseColumns = entityColumns(
+    em,
+    Case,
+    'p',
+    shows.case === 'all' ? 'all' : new Set([...shows.case, ...plan.keys.map((key) => key.prop)]),
+  );
+  const borrower = entityColumns(em, Borrower, 'b', shows.borrower);
+  const lastContact = entityColumns(em, Contact, 'lc', shows.lastContact);
+  const nextVisit = entityColumns(em, Visit, 'nv', shows.nextVisit);
   const order = plan.keys
     .map((key) => `p.${meta.properties[key.prop].fieldNames[0]} ${key.direction}`)
     .join(', ');
@@ -137,7 +147,7 @@ export async function readCaseDetail(
       limit: 1,
       offset: undefined,
     },
-    { totalCount: false, borrower: shows.borrower, lastContact: false, nextVisit: false },
+    { totalCount: false, case: 'all', borrower: shows.borrower ? 'all' : undefined },
   );
   return cases[0] ?? null;
 }

@@ -19,14 +19,18 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs, pageSize } from '../../graphql/pagination.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
+import { projectionAt, type FieldReads } from '../../graphql/projection.js';
 import { selectedFields } from '../../graphql/selection.js';
 import { Borrower } from '../borrower/borrower.entity.js';
+import { BORROWER_FIELD_READS } from '../borrower/borrower.resolver.js';
 import { resolveRef, resolveRequiredRef, type MaybePromise } from '../common/refs.js';
 import { Contact } from '../contact/contact.entity.js';
+import { CONTACT_FIELD_READS } from '../contact/contact.resolver.js';
 import { Feedback } from '../feedback/feedback.entity.js';
 import { Institution } from '../institution/institution.entity.js';
 import { User } from '../user/user.entity.js';
 import { Visit } from '../visit/visit.entity.js';
+import { VISIT_FIELD_READS } from '../visit/visit.resolver.js';
 import { Case } from './case.entity.js';
 import {
   AssignCaseInput,
@@ -41,6 +45,23 @@ export const CaseConnection = Connection(Case, 'CaseConnection');
 export type CaseConnection = InstanceType<typeof CaseConnection>;
 
 const RECENT_DEFAULT = 20;
+
+/** What the computed fields below read of a case (see FieldReads). */
+export const CASE_FIELD_READS: FieldReads<Case> = {
+  institution: ['institution'],
+  borrower: ['borrower'],
+  assignee: ['assignee'],
+  dpd: ['overdueSince', 'institution'],
+  bucket: ['overdueSince', 'institution'],
+  principalAmount: ['principalFen'],
+  outstandingAmount: ['outstandingFen'],
+  overdueAmount: ['overdueFen'],
+  lastContact: [],
+  nextVisit: [],
+  contacts: [],
+  visits: [],
+  feedback: [],
+};
 
 @Resolver(() => Case)
 export class CaseResolver {
@@ -57,17 +78,26 @@ export class CaseResolver {
     @Arg('orderBy', () => [CaseOrder], { nullable: true }) orderBy: CaseOrder[] | null | undefined,
     @Info() info: GraphQLResolveInfo,
   ): Promise<CaseConnection> {
-    // Read with the page what its rows show and the actor may see (the fields check again).
+    // Read with the page the columns its rows show, and the relations the actor may see (the
+    // fields check again).
     const node = selectedFields(info, ['nodes']);
-    const shows = (field: string, permission: Permission) =>
-      node.has(field) && hasPermission(ctx.actor, permission);
+    const shows = <T extends object>(
+      field: string,
+      permission: Permission,
+      entity: new () => T,
+      reads: FieldReads<T>,
+    ) =>
+      node.has(field) && hasPermission(ctx.actor, permission)
+        ? projectionAt(info, ['nodes', field], ctx.em, entity, reads)
+        : undefined;
     return Object.assign(
       new CaseConnection(),
       await this.service.list(ctx, page, filter ?? {}, orderBy, {
         totalCount: selectedFields(info).has('totalCount'),
-        borrower: shows('borrower', Permission.BORROWERS_READ),
-        lastContact: shows('lastContact', Permission.CONTACTS_READ),
-        nextVisit: shows('nextVisit', Permission.VISITS_READ),
+        case: projectionAt(info, ['nodes'], ctx.em, Case, CASE_FIELD_READS),
+        borrower: shows('borrower', Permission.BORROWERS_READ, Borrower, BORROWER_FIELD_READS),
+        lastContact: shows('lastContact', Permission.CONTACTS_READ, Contact, CONTACT_FIELD_READS),
+        nextVisit: shows('nextVisit', Permission.VISITS_READ, Visit, VISIT_FIELD_READS),
       }),
     );
   }

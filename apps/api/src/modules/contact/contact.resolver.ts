@@ -12,6 +12,7 @@ import {
 } from 'type-graphql';
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs } from '../../graphql/pagination.js';
+import type { FieldReads } from '../../graphql/projection.js';
 import { ThirdParty } from '../borrower/third-party.entity.js';
 import { Case } from '../case/case.entity.js';
 import { resolveRef, resolveRequiredRef, type MaybePromise } from '../common/refs.js';
@@ -22,6 +23,13 @@ import { ContactService } from './contact.service.js';
 
 export const ContactConnection = Connection(Contact, 'ContactConnection');
 export type ContactConnection = InstanceType<typeof ContactConnection>;
+
+/** What the computed fields below read of a contact (see FieldReads). */
+export const CONTACT_FIELD_READS: FieldReads<Contact> = {
+  case: ['case'],
+  thirdParty: ['thirdParty'],
+  madeBy: ['madeBy'],
+};
 
 @Resolver(() => Contact)
 export class ContactResolver {

@@ -13,6 +13,7 @@ import {
 } from 'type-graphql';
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs } from '../../graphql/pagination.js';
+import type { FieldReads } from '../../graphql/projection.js';
 import { Case } from '../case/case.entity.js';
 import { resolveRef, resolveRequiredRef, type MaybePromise } from '../common/refs.js';
 import { User } from '../user/user.entity.js';
@@ -30,6 +31,14 @@ import { VisitService } from './visit.service.js';
 
 export const VisitConnection = Connection(Visit, 'VisitConnection');
 export type VisitConnection = InstanceType<typeof VisitConnection>;
+
+/** What the computed fields below read of a visit (see FieldReads). */
+export const VISIT_FIELD_READS: FieldReads<Visit> = {
+  case: ['case'],
+  confirmedBy: ['confirmedBy'],
+  plannedBy: ['plannedBy'],
+  collectors: [],
+};
 
 @Resolver(() => Visit)
 export class VisitResolver {

@@ -85,3 +85,8 @@ export function scopeToActor(em: EntityManager, actor: Actor): void {
     userId: actor.kind === 'user' && actor.role === Role.COLLECTOR ? actor.id : null,
   });
 }
+
+/** What of the data scope decides a query's text: one key per distinct scope. */
+export function dataScopeKey(em: EntityManager): string {
+  return JSON.stringify([em.getFilterParams('tenant'), em.getFilterParams('collectorScope')]);
+}

@@ -1,6 +1,8 @@
 import type { QBFilterQuery, SqlEntityManager } from '@mikro-orm/knex';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import { dataScopeKey } from '../../auth/data-scope.js';
 import { selectBound } from '../../db/bound-query.js';
+import { QueryTemplates } from '../../db/query-templates.js';
 import { entityColumns, type Projection } from '../../db/entity-columns.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { LAST_CONTACT, NEXT_VISIT, type CaseRowsKey } from '../../graphql/loaders.js';
@@ -9,6 +11,9 @@ import { Borrower } from '../borrower/borrower.entity.js';
 import { Contact } from '../contact/contact.entity.js';
 import { Visit } from '../visit/visit.entity.js';
 import { Case } from './case.entity.js';
+
+/** The list's statements, built once per filter shape (see QueryTemplates). */
+const templates = new QueryTemplates();
 
 /**
  * What a case list shows (the GraphQL selection decides): the total, what it reads of each case,
@@ -36,29 +41,33 @@ export async function readCasePage(
   shows: CaseListShows,
 ): Promise<{ cases: Case[]; total: number | null }> {
   const em = ctx.em as SqlEntityManager;
+  const scope = `${em.getPlatform().constructor.name} ${dataScopeKey(em)}`;
   /** The count's values come first in the statement's text. */
   const countBindings: unknown[] = [];
   let countSelect: string | null = null;
   if (shows.totalCount) {
     // Its own sub-select, so PostgreSQL counts from an index: a window count over the page
     // query would read every matching row whole (200–370 ms against 4 ms for one bucket at L).
-    const count = em
-      .createQueryBuilder(Case, 'n')
-      .count()
-      .where(plan.filter as QBFilterQuery<Case>);
-    await count.applyFilters();
-    const counted = count.toQuery()._sql;
+    const counted = await templates.build(`count ${scope}`, plan.filter, (where) =>
+      em
+        .createQueryBuilder(Case, 'n')
+        .count()
+        .where(where as QBFilterQuery<Case>),
+    );
     countSelect = `(${counted.sql}) as page_total`;
     countBindings.push(...counted.bindings);
   }
-  const page = em
-    .createQueryBuilder(Case, 'c')
-    .select('c.*')
-    .where(plan.where as QBFilterQuery<Case>)
-    .orderBy(plan.orderBy)
-    .limit(plan.limit, plan.offset);
-  await page.applyFilters();
-  const inner = page.toQuery()._sql;
+  const inner = await templates.build(
+    `page ${scope} ${JSON.stringify(plan.orderBy)} ${plan.limit} ${plan.offset}`,
+    plan.where,
+    (where) =>
+      em
+        .createQueryBuilder(Case, 'c')
+        .select('c.*')
+        .where(where as QBFilterQuery<Case>)
+        .orderBy(plan.orderBy)
+        .limit(plan.limit, plan.offset),
+  );
 
   const meta = em.getMetadata().get(Case);
   // The cursor is made of the order keys: they are read whatever the query shows.

@@ -78,6 +78,49 @@ const ROW_FIELDS = [
   ].map((field) => `nextVisit { ${field} }`),
 ];
 
+/** Each field of a case page's lists, alone. */
+const PAGE_LIST_FIELDS = [
+  ...[
+    'attitude',
+    'channel',
+    'direction',
+    'result',
+    'outcome',
+    'note',
+    'recordingRef',
+    'occurredAt',
+    'case { id }',
+    'thirdParty { id }',
+    'madeBy { id }',
+  ].map((field) => `contacts(last: 5) { ${field} }`),
+  ...['status', 'purpose', 'windowStart', 'note', 'case { id }', 'collectors { id }'].map(
+    (field) => `visits(last: 5) { ${field} }`,
+  ),
+  ...[
+    'kind',
+    'category',
+    'status',
+    'message',
+    'rating',
+    'receiptCode',
+    'acknowledgeDueAt',
+    'resolution',
+    'case { id }',
+  ].map((field) => `feedback(last: 5) { ${field} }`),
+  ...[
+    'kind',
+    'status',
+    'hardship',
+    'note',
+    'version',
+    'totalAmount',
+    'paidAmount',
+    'installments { id }',
+    'case { id }',
+    'createdBy { id }',
+  ].map((field) => `plans { ${field} }`),
+];
+
 const ORDER = 'orderBy: [{ field: DPD, direction: DESC }]';
 type Rows = { cases: { nodes: Record<string, unknown>[] } };
 
@@ -149,6 +192,30 @@ describe.each(DIALECTS)('case list projection on %s', (dialect) => {
       expect(alone.errors, field).toBeUndefined();
       // Each row alone is a part of the same row read whole.
       expect(reference, field).toMatchObject(alone.data!.cases.nodes);
+    }
+  });
+
+  it('answers each field of a case page’s lists alone as a read of all of them does', async () => {
+    // Cases with plans and feedback, so each list has rows to compare.
+    const cases = await api.gql<Rows>(
+      `{ cases(limit: 100, ${ORDER}) { nodes { id plans { id } feedback { id } } } }`,
+    );
+    expect(cases.errors).toBeUndefined();
+    const busy = cases.data!.cases.nodes.filter(
+      (row) => (row.plans as unknown[]).length && (row.feedback as unknown[]).length,
+    );
+    expect(busy.length).toBeGreaterThan(0);
+    const page = (fields: string) =>
+      api.gql<{ case: Record<string, unknown> }>(
+        `query ($id: ID!) { case(id: $id) { id ${fields} } }`,
+        { id: busy[0]!.id },
+      );
+    const whole = await page(PAGE_LIST_FIELDS.join(' '));
+    expect(whole.errors).toBeUndefined();
+    for (const field of PAGE_LIST_FIELDS) {
+      const alone = await page(field);
+      expect(alone.errors, field).toBeUndefined();
+      expect(whole.data!.case, field).toMatchObject(alone.data!.case);
     }
   });
 });

@@ -15,6 +15,16 @@ import {
  */
 export type Projection = ReadonlySet<string> | 'all';
 
+const projectionKeys = new WeakMap<ReadonlySet<string>, string>();
+
+/** The same text for every projection of the same properties. */
+export function projectionKey(projection: Projection): string {
+  if (projection === 'all') return '*';
+  let key = projectionKeys.get(projection);
+  if (key === undefined) projectionKeys.set(projection, (key = [...projection].sort().join(',')));
+  return key;
+}
+
 /**
  * The columns of one entity inside a hand-written statement that reads several entities per
  * row: selected as `<alias>.<column> as "<prefix>__<column>"`, and read back out of a row as a
@@ -22,6 +32,8 @@ export type Projection = ReadonlySet<string> | 'all';
  * statement per relation.
  */
 export interface EntityColumns<T> {
+  /** Unique to this set of columns in the process: a short key for statements built of it. */
+  readonly id: number;
   readonly table: string;
   readonly alias: string;
   /** Each column: its name, its label in the row, its database type. */
@@ -150,6 +162,7 @@ function viewPrototype(
  */
 const built = new WeakMap<object, Map<string, EntityColumns<object>>>();
 const MAX_SHAPES = 500;
+let builtCount = 0;
 
 export function entityColumns<T extends object>(
   em: EntityManager,
@@ -161,8 +174,7 @@ export function entityColumns<T extends object>(
   const meta = em.getMetadata().get(entity);
   let byShape = built.get(driver);
   if (!byShape) built.set(driver, (byShape = new Map()));
-  const read = projection === 'all' ? '*' : [...projection].sort().join(',');
-  const key = `${meta.className} ${alias} ${read}`;
+  const key = `${meta.className} ${alias} ${projectionKey(projection)}`;
   let columns = byShape.get(key) as EntityColumns<T> | undefined;
   if (!columns) {
     columns = buildEntityColumns(em, meta, alias, projection);
@@ -206,6 +218,7 @@ function buildEntityColumns<T extends object>(
   const unread = persisted.filter((prop) => !isRead(prop));
   const prototype = viewPrototype(meta, converted, unread);
   return {
+    id: ++builtCount,
     table: meta.tableName,
     alias,
     columns,

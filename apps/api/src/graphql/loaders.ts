@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { EntityName } from '@mikro-orm/core';
 import { VisitStatus, type PriorityInput } from '@arrears/domain';
 import DataLoader from 'dataloader';
-import { entityColumns } from '../db/entity-columns.js';
+import { entityColumns, projectionKey, type Projection } from '../db/entity-columns.js';
 import { readUnion, type UnionPart } from '../db/union-read.js';
 import { Borrower } from '../modules/borrower/borrower.entity.js';
 import { ThirdParty } from '../modules/borrower/third-party.entity.js';
@@ -49,11 +49,12 @@ const CASE_ROWS = {
   plans: { entity: RepaymentPlan, order: 'created_at desc, id desc' },
 } satisfies Record<string, CaseRowsDefinition>;
 
-/** One case's list: which, how many (null: all), of which case. */
+/** One case's list: which, how many (null: all), of which case, which columns. */
 export interface CaseRowsKey {
   kind: keyof typeof CASE_ROWS;
   limit: number | null;
   case: Case;
+  projection: Projection;
 }
 
 type CaseRow<K extends CaseRowsKey['kind']> = InstanceType<(typeof CASE_ROWS)[K]['entity']>;
@@ -81,11 +82,16 @@ export function createLoaders(em: EntityManager, now: Date) {
     async (keys) => {
       const groups = new Map<
         string,
-        { kind: CaseRowsKey['kind']; limit: number | null; cases: Case[] }
+        { kind: CaseRowsKey['kind']; limit: number | null; projection: Projection; cases: Case[] }
       >();
       for (const key of keys) {
-        const group = `${key.kind}:${key.limit ?? ''}`;
-        const found = groups.get(group) ?? { kind: key.kind, limit: key.limit, cases: [] };
+        const group = groupKey(key);
+        const found = groups.get(group) ?? {
+          kind: key.kind,
+          limit: key.limit,
+          projection: key.projection,
+          cases: [],
+        };
         found.cases.push(key.case);
         groups.set(group, found);
       }
@@ -94,7 +100,7 @@ export function createLoaders(em: EntityManager, now: Date) {
         const scope = casesCondition(group.cases);
         const extra = rows.condition?.(em, now);
         return {
-          columns: entityColumns(em, rows.entity, `t${i}`),
+          columns: entityColumns(em, rows.entity, `t${i}`, group.projection),
           where: extra ? `(${scope.sql}) and ${extra.sql}` : scope.sql,
           params: [...scope.params, ...(extra?.params ?? [])],
           order: rows.order,
@@ -115,8 +121,13 @@ export function createLoaders(em: EntityManager, now: Date) {
   );
   /** Lists a statement already read with their case (see `primeRows`), by `caseRowsKey`. */
   const primed = new Map<string, object[]>();
-  const rowsOf = <K extends CaseRowsKey['kind']>(kind: K, target: Case, limit: number | null) => {
-    const key = { kind, limit, case: target };
+  const rowsOf = <K extends CaseRowsKey['kind']>(
+    kind: K,
+    target: Case,
+    limit: number | null,
+    projection: Projection = 'all',
+  ) => {
+    const key = { kind, limit, case: target, projection };
     return (primed.get(caseRowsKey(key)) ?? caseRows.load(key)) as
       | CaseRow<K>[]
       | Promise<CaseRow<K>[]>;
@@ -146,11 +157,12 @@ export function createLoaders(em: EntityManager, now: Date) {
      */
     rowsOf,
     /** Gives `rowsOf` a list read with its case, e.g. the last contact joined to a page's row. */
-    primeRows: (kind: CaseRowsKey['kind'], target: Case, limit: number | null, rows: object[]) => {
-      primed.set(caseRowsKey({ kind, limit, case: target }), rows);
+    primeRows: (key: CaseRowsKey, rows: object[]) => {
+      primed.set(caseRowsKey(key), rows);
     },
-    lastContact: (c: Case) => first(rowsOf('contacts', c, 1)),
-    nextVisit: (c: Case) => first(rowsOf('upcomingVisits', c, 1)),
+    lastContact: (c: Case, projection?: Projection) => first(rowsOf('contacts', c, 1, projection)),
+    nextVisit: (c: Case, projection?: Projection) =>
+      first(rowsOf('upcomingVisits', c, 1, projection)),
     /** What the contact policy needs per case, judged at the request's instant. */
     policyFacts: perCase<PolicyFacts>((cases) => loadPolicyFacts(em, cases, now)),
     priorityInputs: perCase<PriorityInput>((cases) => loadPriorityInputs(em, cases, now)),
@@ -208,6 +220,11 @@ function byId<T extends { id: string }>(
   });
 }
 
+/** The lists read together as one part of the statement: same kind, length and columns. */
+function groupKey(key: CaseRowsKey): string {
+  return `${key.kind}:${key.limit ?? ''}:${projectionKey(key.projection)}`;
+}
+
 function caseRowsKey(key: CaseRowsKey): string {
-  return `${key.kind}:${key.limit ?? ''}:${key.case.id}`;
+  return `${groupKey(key)}:${key.case.id}`;
 }

@@ -1,5 +1,5 @@
-import type { EntityManager, EntityName } from '@mikro-orm/core';
-import { isObjectType, type GraphQLResolveInfo } from 'graphql';
+import type { EntityManager, EntityMetadata, EntityName } from '@mikro-orm/core';
+import { isObjectType, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import type { Projection } from '../db/entity-columns.js';
 import { selectedFields } from './selection.js';
@@ -24,7 +24,27 @@ export function projectionAt<T extends object>(
   entity: EntityName<T>,
   reads: FieldReads<T>,
 ): Projection {
+  // A document's field nodes outlive the request (the server keeps parsed documents): a query
+  // asked again finds its projections already made, whichever row of a page asks.
+  const node = info.fieldNodes[0]!;
+  let made = projections.get(node);
+  if (!made) projections.set(node, (made = new Map()));
   const meta = em.getMetadata().get(entity);
+  const key = `${meta.className} ${path.join('.')}`;
+  let projection = made.get(key);
+  if (!projection)
+    made.set(key, (projection = project(info, path, meta, reads as FieldReads<object>)));
+  return projection;
+}
+
+const projections = new WeakMap<FieldNode, Map<string, Projection>>();
+
+function project(
+  info: GraphQLResolveInfo,
+  path: readonly string[],
+  meta: EntityMetadata,
+  reads: FieldReads<object>,
+): Projection {
   const type = info.schema.getType(objectTypeName(meta.class));
   if (!isObjectType(type)) return 'all';
   const fields = type.getFields();

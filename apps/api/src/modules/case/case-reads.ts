@@ -125,10 +125,12 @@ export async function readCasePage(
 
   const cases = rows.map((row) => {
     const found = caseColumns.view(row, shows.borrower ? { borrower: borrower.view(row)! } : {})!;
-    const prime = (kind: CaseRowsKey['kind'], row: object | null) =>
-      ctx.loaders.primeRows(kind, found, 1, row ? [row] : []);
-    if (shows.lastContact) prime('contacts', lastContact.view(row, { case: found }));
-    if (shows.nextVisit) prime('upcomingVisits', nextVisit.view(row, { case: found }));
+    const prime = (kind: CaseRowsKey['kind'], projection: Projection, row: object | null) =>
+      ctx.loaders.primeRows({ kind, case: found, limit: 1, projection }, row ? [row] : []);
+    if (shows.lastContact)
+      prime('contacts', shows.lastContact, lastContact.view(row, { case: found }));
+    if (shows.nextVisit)
+      prime('upcomingVisits', shows.nextVisit, nextVisit.view(row, { case: found }));
     return found;
   });
   // No row carries the count when the page is empty: then it is counted on demand.
@@ -137,14 +139,15 @@ export async function readCasePage(
 }
 
 /**
- * One case as a one-row page, joined with its borrower when the page shows it: one statement.
+ * One case as a one-row page, joined with its borrower when the page shows it: one statement,
+ * of the columns the page shows.
  * Its contacts, visits, feedback and plans come from the request's loaders, which read whatever
  * lists the query asks in one statement: a case page costs two.
  */
 export async function readCaseDetail(
   ctx: RequestContext,
   id: string,
-  shows: { borrower: boolean },
+  shows: Pick<CaseListShows, 'case' | 'borrower'>,
 ): Promise<Case | null> {
   const { cases } = await readCasePage(
     ctx,
@@ -156,7 +159,7 @@ export async function readCaseDetail(
       limit: 1,
       offset: undefined,
     },
-    { totalCount: false, case: 'all', borrower: shows.borrower ? 'all' : undefined },
+    { totalCount: false, ...shows },
   );
   return cases[0] ?? null;
 }

@@ -19,6 +19,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs, pageSize } from '../../graphql/pagination.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
+import type { Projection } from '../../db/entity-columns.js';
 import { projectionAt, type FieldReads } from '../../graphql/projection.js';
 import { selectedFields } from '../../graphql/selection.js';
 import { Borrower } from '../borrower/borrower.entity.js';
@@ -27,6 +28,7 @@ import { resolveRef, resolveRequiredRef, type MaybePromise } from '../common/ref
 import { Contact } from '../contact/contact.entity.js';
 import { CONTACT_FIELD_READS } from '../contact/contact.resolver.js';
 import { Feedback } from '../feedback/feedback.entity.js';
+import { FEEDBACK_FIELD_READS } from '../feedback/feedback.resolver.js';
 import { Institution } from '../institution/institution.entity.js';
 import { User } from '../user/user.entity.js';
 import { Visit } from '../visit/visit.entity.js';
@@ -63,6 +65,44 @@ export const CASE_FIELD_READS: FieldReads<Case> = {
   feedback: [],
 };
 
+/** A relation a case's row can show: who may see it, and what its fields read. */
+interface ShownRelation<T extends object> {
+  permission: Permission;
+  entity: new () => T;
+  reads: FieldReads<T>;
+}
+const SHOWN_BORROWER: ShownRelation<Borrower> = {
+  permission: Permission.BORROWERS_READ,
+  entity: Borrower,
+  reads: BORROWER_FIELD_READS,
+};
+const SHOWN_LAST_CONTACT: ShownRelation<Contact> = {
+  permission: Permission.CONTACTS_READ,
+  entity: Contact,
+  reads: CONTACT_FIELD_READS,
+};
+const SHOWN_NEXT_VISIT: ShownRelation<Visit> = {
+  permission: Permission.VISITS_READ,
+  entity: Visit,
+  reads: VISIT_FIELD_READS,
+};
+
+/**
+ * What of `field` the rows at `path` show, when the query asks it and the actor may see it
+ * (its field resolver checks again); undefined when it is not read with them.
+ */
+function relationShown<T extends object>(
+  ctx: RequestContext,
+  info: GraphQLResolveInfo,
+  path: string[],
+  field: string,
+  relation: ShownRelation<T>,
+): Projection | undefined {
+  return selectedFields(info, path).has(field) && hasPermission(ctx.actor, relation.permission)
+    ? projectionAt(info, [...path, field], ctx.em, relation.entity, relation.reads)
+    : undefined;
+}
+
 @Resolver(() => Case)
 export class CaseResolver {
   private readonly service = new CaseService();
@@ -80,24 +120,15 @@ export class CaseResolver {
   ): Promise<CaseConnection> {
     // Read with the page the columns its rows show, and the relations the actor may see (the
     // fields check again).
-    const node = selectedFields(info, ['nodes']);
-    const shows = <T extends object>(
-      field: string,
-      permission: Permission,
-      entity: new () => T,
-      reads: FieldReads<T>,
-    ) =>
-      node.has(field) && hasPermission(ctx.actor, permission)
-        ? projectionAt(info, ['nodes', field], ctx.em, entity, reads)
-        : undefined;
+    const nodes = ['nodes'];
     return Object.assign(
       new CaseConnection(),
       await this.service.list(ctx, page, filter ?? {}, orderBy, {
         totalCount: selectedFields(info).has('totalCount'),
-        case: projectionAt(info, ['nodes'], ctx.em, Case, CASE_FIELD_READS),
-        borrower: shows('borrower', Permission.BORROWERS_READ, Borrower, BORROWER_FIELD_READS),
-        lastContact: shows('lastContact', Permission.CONTACTS_READ, Contact, CONTACT_FIELD_READS),
-        nextVisit: shows('nextVisit', Permission.VISITS_READ, Visit, VISIT_FIELD_READS),
+        case: projectionAt(info, nodes, ctx.em, Case, CASE_FIELD_READS),
+        borrower: relationShown(ctx, info, nodes, 'borrower', SHOWN_BORROWER),
+        lastContact: relationShown(ctx, info, nodes, 'lastContact', SHOWN_LAST_CONTACT),
+        nextVisit: relationShown(ctx, info, nodes, 'nextVisit', SHOWN_NEXT_VISIT),
       }),
     );
   }
@@ -109,11 +140,11 @@ export class CaseResolver {
     @Arg('id', () => ID) id: string,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Case> {
-    // Read the borrower with the case when the query shows it and the actor may see it; the
-    // case's lists come from the loaders, together in one statement.
+    // Read with the case the columns the page shows, and its borrower when the actor may see
+    // it; the case's lists come from the loaders, together in one statement.
     return this.service.detail(ctx, id, {
-      borrower:
-        selectedFields(info).has('borrower') && hasPermission(ctx.actor, Permission.BORROWERS_READ),
+      case: projectionAt(info, [], ctx.em, Case, CASE_FIELD_READS),
+      borrower: relationShown(ctx, info, [], 'borrower', SHOWN_BORROWER),
     });
   }
 
@@ -187,18 +218,26 @@ export class CaseResolver {
   }
 
   @FieldResolver(() => Contact, { nullable: true })
-  lastContact(@Root() c: Case, @Ctx() ctx: RequestContext): MaybePromise<Contact | null> {
+  lastContact(
+    @Root() c: Case,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): MaybePromise<Contact | null> {
     authorize(ctx, Permission.CONTACTS_READ);
-    return ctx.loaders.lastContact(c);
+    return ctx.loaders.lastContact(c, projectionAt(info, [], ctx.em, Contact, CONTACT_FIELD_READS));
   }
 
   @FieldResolver(() => Visit, {
     nullable: true,
     description: 'The earliest planned or confirmed visit that has not ended.',
   })
-  nextVisit(@Root() c: Case, @Ctx() ctx: RequestContext): MaybePromise<Visit | null> {
+  nextVisit(
+    @Root() c: Case,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): MaybePromise<Visit | null> {
     authorize(ctx, Permission.VISITS_READ);
-    return ctx.loaders.nextVisit(c);
+    return ctx.loaders.nextVisit(c, projectionAt(info, [], ctx.em, Visit, VISIT_FIELD_READS));
   }
 
   @FieldResolver(() => [Contact], { description: 'Most recent first.' })
@@ -206,9 +245,15 @@ export class CaseResolver {
     @Root() c: Case,
     @Ctx() ctx: RequestContext,
     @Arg('last', () => Int, { defaultValue: RECENT_DEFAULT }) last: number,
+    @Info() info: GraphQLResolveInfo,
   ): MaybePromise<Contact[]> {
     authorize(ctx, Permission.CONTACTS_READ);
-    return ctx.loaders.rowsOf('contacts', c, pageSize(last, 'last'));
+    return ctx.loaders.rowsOf(
+      'contacts',
+      c,
+      pageSize(last, 'last'),
+      projectionAt(info, [], ctx.em, Contact, CONTACT_FIELD_READS),
+    );
   }
 
   @FieldResolver(() => [Visit], { description: 'Most recent first.' })
@@ -216,9 +261,15 @@ export class CaseResolver {
     @Root() c: Case,
     @Ctx() ctx: RequestContext,
     @Arg('last', () => Int, { defaultValue: RECENT_DEFAULT }) last: number,
+    @Info() info: GraphQLResolveInfo,
   ): MaybePromise<Visit[]> {
     authorize(ctx, Permission.VISITS_READ);
-    return ctx.loaders.rowsOf('visits', c, pageSize(last, 'last'));
+    return ctx.loaders.rowsOf(
+      'visits',
+      c,
+      pageSize(last, 'last'),
+      projectionAt(info, [], ctx.em, Visit, VISIT_FIELD_READS),
+    );
   }
 
   @FieldResolver(() => [Feedback], { description: 'Most recent first.' })
@@ -226,8 +277,14 @@ export class CaseResolver {
     @Root() c: Case,
     @Ctx() ctx: RequestContext,
     @Arg('last', () => Int, { defaultValue: RECENT_DEFAULT }) last: number,
+    @Info() info: GraphQLResolveInfo,
   ): MaybePromise<Feedback[]> {
     authorize(ctx, Permission.FEEDBACK_READ);
-    return ctx.loaders.rowsOf('feedback', c, pageSize(last, 'last'));
+    return ctx.loaders.rowsOf(
+      'feedback',
+      c,
+      pageSize(last, 'last'),
+      projectionAt(info, [], ctx.em, Feedback, FEEDBACK_FIELD_READS),
+    );
   }
 }

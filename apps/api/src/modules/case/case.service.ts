@@ -58,7 +58,11 @@ export class CaseService {
   }
 
   /** A case, with its borrower when the page shows it (see readCaseDetail). */
-  async detail(ctx: RequestContext, id: string, shows: { borrower: boolean }): Promise<Case> {
+  async detail(
+    ctx: RequestContext,
+    id: string,
+    shows: Pick<CaseListShows, 'case' | 'borrower'>,
+  ): Promise<Case> {
     const found = await readCaseDetail(ctx, id, shows);
     if (!found) throw new NotFoundError('Case', id);
     return found;

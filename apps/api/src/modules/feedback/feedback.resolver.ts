@@ -12,6 +12,7 @@ import {
 } from 'type-graphql';
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs } from '../../graphql/pagination.js';
+import type { FieldReads } from '../../graphql/projection.js';
 import { Case } from '../case/case.entity.js';
 import { resolveRequiredRef, type MaybePromise } from '../common/refs.js';
 import { Feedback } from './feedback.entity.js';
@@ -25,6 +26,9 @@ import { FeedbackService } from './feedback.service.js';
 
 export const FeedbackConnection = Connection(Feedback, 'FeedbackConnection');
 export type FeedbackConnection = InstanceType<typeof FeedbackConnection>;
+
+/** What the computed fields below read of a feedback (see FieldReads). */
+export const FEEDBACK_FIELD_READS: FieldReads<Feedback> = { case: ['case'] };
 
 @Resolver(() => Feedback)
 export class FeedbackResolver {

@@ -5,13 +5,16 @@ import {
   Authorized,
   Ctx,
   FieldResolver,
+  Info,
   Mutation,
   Query,
   Resolver,
   Root,
 } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { inTransaction, type RequestContext } from '../../graphql/context.js';
 import { Connection, PageArgs } from '../../graphql/pagination.js';
+import { projectionAt, type FieldReads } from '../../graphql/projection.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
 import { Case } from '../case/case.entity.js';
 import { resolveRef, resolveRequiredRef, type MaybePromise } from '../common/refs.js';
@@ -27,6 +30,15 @@ import { RepaymentPlan } from './repayment-plan.entity.js';
 
 export const RepaymentPlanConnection = Connection(RepaymentPlan, 'RepaymentPlanConnection');
 export type RepaymentPlanConnection = InstanceType<typeof RepaymentPlanConnection>;
+
+/** What the computed fields below read of a plan (see FieldReads). */
+const PLAN_FIELD_READS: FieldReads<RepaymentPlan> = {
+  totalAmount: ['totalFen'],
+  paidAmount: ['paidFen'],
+  installments: [],
+  case: ['case'],
+  createdBy: ['createdBy'],
+};
 
 @Resolver(() => RepaymentPlan)
 export class PlanResolver {
@@ -106,7 +118,16 @@ export class InstallmentResolver {
 @Resolver(() => Case)
 export class CasePlansResolver {
   @FieldResolver(() => [RepaymentPlan], { description: 'Every plan of the case, newest first.' })
-  plans(@Root() target: Case, @Ctx() ctx: RequestContext): MaybePromise<RepaymentPlan[]> {
-    return ctx.loaders.rowsOf('plans', target, null);
+  plans(
+    @Root() target: Case,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): MaybePromise<RepaymentPlan[]> {
+    return ctx.loaders.rowsOf(
+      'plans',
+      target,
+      null,
+      projectionAt(info, [], ctx.em, RepaymentPlan, PLAN_FIELD_READS),
+    );
   }
 }

@@ -107,6 +107,9 @@ describe('API limits (development server)', () => {
     }`;
     await api.data(query, { n: 10 });
     expectRefused(await post(api.baseUrl, query, { n: 100 }), /^Query cost limit of 10000/);
+    // Costs are remembered per parsed operation and variables, never per operation alone.
+    await api.data(query, { n: 10 });
+    expectRefused(await post(api.baseUrl, query, { n: 100 }), /^Query cost limit of 10000/);
   });
 
   it('still suggests field names to developers', async () => {

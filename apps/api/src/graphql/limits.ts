@@ -102,7 +102,7 @@ const costLimit: ApolloServerPlugin = {
         );
         // Variables that do not fit are refused by execution before any resolver runs.
         if (coerced.errors) return;
-        const cost = operationCost(schema, document, operation, coerced.coerced);
+        const cost = memoizedCost(schema, document, operation, coerced.coerced);
         if (cost > LIMITS.maxCost) {
           throw new GraphQLError(
             `Query cost limit of ${LIMITS.maxCost} exceeded, found ${cost}: ask for smaller pages (first/limit/last) or fewer nested lists.`,
@@ -113,6 +113,31 @@ const costLimit: ApolloServerPlugin = {
     };
   },
 };
+
+/**
+ * Costs per parsed operation (the server keeps parsed documents) and variables: a client asking
+ * the same page again is not walked again. Variables that differ on every call (idempotency
+ * keys) fill an operation's few places and are then costed each time.
+ */
+const costs = new WeakMap<OperationDefinitionNode, Map<string, number>>();
+const COSTS_PER_OPERATION = 100;
+
+function memoizedCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): number {
+  let known = costs.get(operation);
+  if (!known) costs.set(operation, (known = new Map()));
+  const key = JSON.stringify(variables);
+  let cost = known.get(key);
+  if (cost === undefined) {
+    cost = operationCost(schema, document, operation, variables);
+    if (known.size < COSTS_PER_OPERATION) known.set(key, cost);
+  }
+  return cost;
+}
 
 /** The limits that are Apollo plugins: pass to `plugins` beside the rules and parse options. */
 export function createLimitPlugins({ production }: { production: boolean }): ApolloServerPlugin[] {

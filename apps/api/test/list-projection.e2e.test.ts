@@ -8,6 +8,22 @@ import { DIALECTS, startTestApi, type TestApi } from './harness.js';
  * whole rows.
  */
 
+/** Each field of a contact, as a row's last contact and in a case page's list. */
+const CONTACT_FIELDS = [
+  'attitude',
+  'channel',
+  'direction',
+  'result',
+  'outcome',
+  'note',
+  'recordingRef',
+  'occurredAt',
+  'createdAt',
+  'case { id }',
+  'thirdParty { id }',
+  'madeBy { id }',
+];
+
 /** Each field of a list row, alone, with what it shows of a related row. */
 const ROW_FIELDS = [
   'loanNumber',
@@ -46,20 +62,7 @@ const ROW_FIELDS = [
     'contactConsent { windowStart windowEnd evidence recordedAt }',
     'thirdParties { id }',
   ].map((field) => `borrower { ${field} }`),
-  ...[
-    'attitude',
-    'channel',
-    'direction',
-    'result',
-    'outcome',
-    'note',
-    'recordingRef',
-    'occurredAt',
-    'createdAt',
-    'case { id }',
-    'thirdParty { id }',
-    'madeBy { id }',
-  ].map((field) => `lastContact { ${field} }`),
+  ...CONTACT_FIELDS.map((field) => `lastContact { ${field} }`),
   ...[
     'status',
     'purpose',
@@ -80,19 +83,7 @@ const ROW_FIELDS = [
 
 /** Each field of a case page's lists, alone. */
 const PAGE_LIST_FIELDS = [
-  ...[
-    'attitude',
-    'channel',
-    'direction',
-    'result',
-    'outcome',
-    'note',
-    'recordingRef',
-    'occurredAt',
-    'case { id }',
-    'thirdParty { id }',
-    'madeBy { id }',
-  ].map((field) => `contacts(last: 5) { ${field} }`),
+  ...CONTACT_FIELDS.map((field) => `contacts(last: 5) { ${field} }`),
   ...['status', 'purpose', 'windowStart', 'note', 'case { id }', 'collectors { id }'].map(
     (field) => `visits(last: 5) { ${field} }`,
   ),

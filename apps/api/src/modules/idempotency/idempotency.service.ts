@@ -3,10 +3,14 @@ import { ValidationError } from '@arrears/domain';
 import { actorRef } from '../../auth/actor.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { ConflictError } from '../../graphql/errors.js';
+import { selectBound } from '../../db/bound-query.js';
 import { canonicalJson } from '../audit/audit-chain.js';
 import { IdempotencyRecord } from './idempotency-record.entity.js';
 
 const KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+
+const PREVIOUS_CALL =
+  'select operation, request_hash, result_ref from idempotency_record where scope = ? and "key" = ? limit 1';
 
 export interface IdempotentCall<T> {
   operation: string;
@@ -38,18 +42,20 @@ export async function idempotent<T>(ctx: RequestContext, call: IdempotentCall<T>
   const requestHash = createHash('sha256')
     .update(canonicalJson(JSON.parse(JSON.stringify(call.input))))
     .digest('hex');
-  const previous = await ctx.em.findOne(
-    IdempotencyRecord,
-    { scope, key: call.key },
-    { filters: false },
-  );
+  // Three columns compared, never an entity changed: a plain read, with no query to build and
+  // nothing for the flush to track (by scope and key, as the unique index is).
+  const [previous] = await selectBound<{
+    operation: string;
+    request_hash: string;
+    result_ref: string;
+  }>(ctx.em, PREVIOUS_CALL, [scope, call.key]);
   if (previous) {
-    if (previous.operation !== call.operation || previous.requestHash !== requestHash) {
+    if (previous.operation !== call.operation || previous.request_hash !== requestHash) {
       throw new ConflictError('this idempotency key was already used for a different request', {
         field: 'idempotencyKey',
       });
     }
-    return call.load(previous.resultRef);
+    return call.load(previous.result_ref);
   }
   const { result, ref, institutionId } = await call.run();
   ctx.em.create(IdempotencyRecord, {

@@ -94,6 +94,9 @@ interface ViewState {
   [CONVERTED]?: Record<string, unknown>;
 }
 
+/** Shapes of views remembered per entity (prototypes) and per driver (columns). */
+const MAX_SHAPES = 500;
+
 /** Per entity metadata and set of unread properties, the prototype of its views. */
 const viewPrototypes = new WeakMap<EntityMetadata, Map<string, object>>();
 
@@ -151,7 +154,7 @@ function viewPrototype(
     };
   }
   prototype = Object.create(meta.prototype, properties) as object;
-  byUnread.set(key, prototype);
+  if (byUnread.size < MAX_SHAPES) byUnread.set(key, prototype);
   return prototype;
 }
 
@@ -161,7 +164,6 @@ function viewPrototype(
  * gets there) the columns are built per request instead of remembered.
  */
 const built = new WeakMap<object, Map<string, EntityColumns<object>>>();
-const MAX_SHAPES = 500;
 let builtCount = 0;
 
 export function entityColumns<T extends object>(

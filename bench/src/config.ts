@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 
 /** The bench package's folder (bench/), whether run from src or dist. */
 export const BENCH_DIR = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -96,3 +97,17 @@ export const PEER_PACKAGES = [
   'postgraphile-plugin-connection-filter@4.0.1',
   'pg@8.20.0',
 ];
+
+/** Runs `work` on a connection of its own to `url`, closed afterwards whatever happens. */
+export async function withClient<T>(
+  url: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,11 +1,11 @@
 import os from 'node:os';
-import pg from 'pg';
 import {
   BENCH_PASSWORD,
   BENCH_ROLE,
   PORTS,
   SERVER_URL,
   SUPERVISOR_EMAIL,
+  withClient,
   withDatabase,
 } from './config.js';
 import { runLoad, type LoadResult } from './loadgen.js';
@@ -265,19 +265,14 @@ export interface TimingOptions {
  * pools keep theirs open under load.
  */
 export function postgresCpu(adminUrl: string, database: string): () => Promise<number> {
-  return async () => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
+  return () =>
+    withClient(adminUrl, async (client) => {
       const r = await client.query<{ pid: number }>(
         'select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
         [database],
       );
       return r.rows.reduce((sum, row) => sum + processCpuSeconds(row.pid), 0);
-    } finally {
-      await client.end();
-    }
-  };
+    });
 }
 
 /** The tables the write scenarios grow (ours appends its audit chain and idempotency records). */
@@ -291,13 +286,7 @@ const WRITTEN_TABLES = ['contact', 'feedback', 'audit_event', 'idempotency_recor
  * scan and sort of every event, 13–17 ms, inside the chain's lock) doubles logContact's time.
  */
 async function analyzeWrittenTables(adminUrl: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`analyze ${WRITTEN_TABLES.join(', ')}`);
-  } finally {
-    await client.end();
-  }
+  await withClient(adminUrl, (client) => client.query(`analyze ${WRITTEN_TABLES.join(', ')}`));
 }
 
 export async function timeServer(

@@ -3,7 +3,6 @@ import { pipeline } from 'node:stream/promises';
 import { openDatabase } from '@arrears/api/dist/db/database.js';
 import { hashPassword } from '@arrears/api/dist/modules/user/password.js';
 import { configureFieldEncryption } from '@arrears/api/dist/security/field-encryption.js';
-import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import {
   BENCH_DATA_KEY,
@@ -15,6 +14,7 @@ import {
   databaseName,
   withDatabase,
   type SizeName,
+  withClient,
 } from '../config.js';
 import { planDataset } from './generate.js';
 
@@ -34,16 +34,6 @@ export interface DatasetInfo {
   loadedAt: string;
   seconds: number;
   counts: Record<string, number>;
-}
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /**

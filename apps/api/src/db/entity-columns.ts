@@ -7,6 +7,7 @@ import {
   type EntityProperty,
   type Platform,
 } from '@mikro-orm/core';
+import { remembered } from '../modules/common/bounded-memo.js';
 
 /**
  * Which columns of an entity a read needs: 'all', or the properties its fields read. The
@@ -116,46 +117,44 @@ function viewPrototype(
   const key = unread.map((prop) => prop.name).join(',');
   let byUnread = viewPrototypes.get(meta);
   if (!byUnread) viewPrototypes.set(meta, (byUnread = new Map()));
-  let prototype = byUnread.get(key);
-  if (prototype) return prototype;
-  const plain = { value: undefined, writable: true, enumerable: false, configurable: true };
-  const properties: PropertyDescriptorMap = Object.fromEntries(
-    meta.props.map((prop) => [prop.name, plain]),
-  );
-  for (const prop of converted) {
-    const name = prop.name;
-    properties[name] = {
-      get(this: ViewState) {
-        const done = (this[CONVERTED] ??= {});
-        if (!(name in done)) {
-          const value = this[STORED][name];
-          done[name] =
-            value == null ? value : prop.customType!.convertToJSValue(value, this[PLATFORM]);
-        }
-        return done[name];
-      },
-      set(this: ViewState, value: unknown) {
-        (this[CONVERTED] ??= {})[name] = value;
-      },
-      enumerable: true,
-      configurable: true,
-    };
-  }
-  for (const prop of unread) {
-    properties[prop.name] = {
-      get() {
-        throw new Error(
-          `${meta.className}.${prop.name} was not read with this page: ` +
-            `declare it in the reads of the field that needs it`,
-        );
-      },
-      enumerable: false,
-      configurable: true,
-    };
-  }
-  prototype = Object.create(meta.prototype, properties) as object;
-  if (byUnread.size < MAX_SHAPES) byUnread.set(key, prototype);
-  return prototype;
+  return remembered(byUnread, MAX_SHAPES, key, () => {
+    const plain = { value: undefined, writable: true, enumerable: false, configurable: true };
+    const properties: PropertyDescriptorMap = Object.fromEntries(
+      meta.props.map((prop) => [prop.name, plain]),
+    );
+    for (const prop of converted) {
+      const name = prop.name;
+      properties[name] = {
+        get(this: ViewState) {
+          const done = (this[CONVERTED] ??= {});
+          if (!(name in done)) {
+            const value = this[STORED][name];
+            done[name] =
+              value == null ? value : prop.customType!.convertToJSValue(value, this[PLATFORM]);
+          }
+          return done[name];
+        },
+        set(this: ViewState, value: unknown) {
+          (this[CONVERTED] ??= {})[name] = value;
+        },
+        enumerable: true,
+        configurable: true,
+      };
+    }
+    for (const prop of unread) {
+      properties[prop.name] = {
+        get() {
+          throw new Error(
+            `${meta.className}.${prop.name} was not read with this page: ` +
+              `declare it in the reads of the field that needs it`,
+          );
+        },
+        enumerable: false,
+        configurable: true,
+      };
+    }
+    return Object.create(meta.prototype, properties) as object;
+  });
 }
 
 /**
@@ -176,13 +175,12 @@ export function entityColumns<T extends object>(
   const meta = em.getMetadata().get(entity);
   let byShape = built.get(driver);
   if (!byShape) built.set(driver, (byShape = new Map()));
-  const key = `${meta.className} ${alias} ${projectionKey(projection)}`;
-  let columns = byShape.get(key) as EntityColumns<T> | undefined;
-  if (!columns) {
-    columns = buildEntityColumns(em, meta, alias, projection);
-    if (byShape.size < MAX_SHAPES) byShape.set(key, columns as EntityColumns<object>);
-  }
-  return columns;
+  return remembered(
+    byShape,
+    MAX_SHAPES,
+    `${meta.className} ${alias} ${projectionKey(projection)}`,
+    () => buildEntityColumns(em, meta, alias, projection) as EntityColumns<object>,
+  ) as EntityColumns<T>;
 }
 
 function buildEntityColumns<T extends object>(

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { remembered } from '../modules/common/bounded-memo.js';
 import { selectBound } from './bound-query.js';
 import type { EntityColumns } from './entity-columns.js';
 
@@ -28,11 +29,7 @@ export async function readUnion(
   const key = parts
     .map((part) => `${part.columns.id} ${part.limit} ${part.where} ${part.order}`)
     .join('\n');
-  let sql = statements.get(key);
-  if (!sql) {
-    sql = unionSql(parts);
-    if (statements.size < MAX_STATEMENTS) statements.set(key, sql);
-  }
+  const sql = remembered(statements, MAX_STATEMENTS, key, () => unionSql(parts));
   const rows = await selectBound<Record<string, unknown>>(
     em,
     sql,

@@ -24,6 +24,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
+import { remembered } from '../modules/common/bounded-memo.js';
 
 /** What one operation may ask of the API. Generous for the console and partners, fatal to abuse. */
 export const LIMITS = {
@@ -130,13 +131,9 @@ function memoizedCost(
 ): number {
   let known = costs.get(operation);
   if (!known) costs.set(operation, (known = new Map()));
-  const key = JSON.stringify(variables);
-  let cost = known.get(key);
-  if (cost === undefined) {
-    cost = operationCost(schema, document, operation, variables);
-    if (known.size < COSTS_PER_OPERATION) known.set(key, cost);
-  }
-  return cost;
+  return remembered(known, COSTS_PER_OPERATION, JSON.stringify(variables), () =>
+    operationCost(schema, document, operation, variables),
+  );
 }
 
 /** The limits that are Apollo plugins: pass to `plugins` beside the rules and parse options. */

@@ -12,6 +12,7 @@ import {
   withDatabase,
   type SizeName,
 } from './config.js';
+import { measureBound, pgbenchVersion, renderBound } from './bound.js';
 import { loadDataset, readDatasetInfo } from './dataset/load.js';
 import {
   benchRoleUrl,
@@ -37,6 +38,8 @@ const USAGE = `arrears bench
           [--reload]                               check, count, time; writes bench/results/
   check   --size S                                 same-data check and SQL counts only
   profile --size S [--seconds 10] [--scenarios list,detail]   CPU profile of our API under load
+  bound   --size S [--seconds 10] [--repeats 3] [--clients 10]
+                                                   pgbench: logContact's statements beside the floor's insert
   smoke                                            CI: tiny dataset, same data, SQL bounds
   render  <results/<size>-<stamp>.json>            rewrite the tables of a run from its JSON
   peers                                            install PostGraphile 5 + Node 22 into bench/.peers
@@ -115,6 +118,38 @@ async function run(args: string[]): Promise<void> {
   console.log(`\n${markdown}\n[bench] wrote ${files.join(', ')}`);
 }
 
+async function bound(args: string[]): Promise<void> {
+  const size = parseSize(flag(args, 'size'));
+  const options = {
+    seconds: Number(flag(args, 'seconds') ?? 10),
+    repeats: Number(flag(args, 'repeats') ?? 3),
+    clients: Number(flag(args, 'clients') ?? 10),
+  };
+  const startedAt = new Date().toISOString();
+  const machine = machineInfo();
+  const { database } = await ensureDataset(size, false);
+  const ownerUrl = withDatabase(SERVER_URL, database);
+  const pools = await readPools(ownerUrl);
+  const results = await measureBound(ownerUrl, benchRoleUrl(database), pools, options, log);
+  const markdown = await prettierFormat(
+    renderBound(
+      {
+        size,
+        startedAt,
+        machine: `${machine.cpus} × ${machine.model}, ${await postgresVersion(ownerUrl)}`,
+        pgbench: pgbenchVersion(),
+      },
+      options,
+      results,
+    ),
+    'markdown',
+  );
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `bound-${size}.md`);
+  fs.writeFileSync(file, markdown);
+  console.log(`\n${markdown}\n[bench] wrote ${file}`);
+}
+
 async function profile(args: string[]): Promise<void> {
   const size = parseSize(flag(args, 'size'));
   const seconds = Number(flag(args, 'seconds') ?? 10);
@@ -169,9 +204,11 @@ async function profile(args: string[]): Promise<void> {
  * CI smoke: a tiny dataset in a scratch database, every server asked (a) and (b), answers
  * compared, SQL statements counted. Asserts that every server returns the same data, that our
  * list costs the same for 5 rows as for 50, and the issue's bounds: list ≤ 2 and detail ≤ 3
- * statements per request. No timing assertions: a 1-second run per server only shows that
- * load works.
+ * statements per request, and that the bound's pgbench scripts run. No timing assertions: a
+ * 1-second run per server only shows that load works.
  */
+const BOUND_SMOKE = { seconds: 1, repeats: 1, clients: 2 };
+
 async function smoke(): Promise<void> {
   const started = Date.now();
   const peersSeconds = ensurePeers(log);
@@ -199,6 +236,14 @@ async function smoke(): Promise<void> {
     ];
     for (const b of bounds)
       checks.push({ name: b.name, ok: b.value <= b.bound, detail: `${b.value}` });
+    // The bound's scripts name tables and columns in SQL: running them keeps them in step with the schema.
+    const ownerUrl = withDatabase(SERVER_URL, database);
+    const bound = await measureBound(ownerUrl, benchRoleUrl(database), pools, BOUND_SMOKE, log);
+    checks.push({
+      name: "the bound's pgbench scripts run without a failed transaction",
+      ok: bound.every((r) => r.median.tps > 0 && r.median.failed === 0),
+      detail: bound.map((r) => `${r.script} ${r.median.tps.toFixed(0)} tps`).join(', '),
+    });
     for (const name of SERVER_NAMES) {
       const server = await startServer(name, {
         databaseUrl: benchRoleUrl(database),
@@ -252,6 +297,8 @@ async function main(): Promise<void> {
     }
     case 'profile':
       return profile(args);
+    case 'bound':
+      return bound(args);
     case 'smoke':
       return smoke();
     case 'render': {

@@ -31,7 +31,8 @@ returning json_build_object('data', json_build_object('logContact', json_build_o
  * The statements of one logContact up to the chain, as PostgreSQL's log shows the API send them:
  * the idempotency lookup, the case with its institution and borrower, the policy's facts (the
  * borrower's outbound contacts of the last 30 days and the case's holds in force), then the
- * idempotency record and the contact.
+ * idempotency record and the contact. The record's key is a fresh UUID, not the looked-up
+ * number: over a run, random numbers repeat.
  */
 const GUARDED_READS_AND_ROWS = `${PICK}
 BEGIN;
@@ -51,7 +52,7 @@ select 'hold' as fact, h.id, h.case_id, null, h.placed_at, h.channel, null, null
    and (h.released_at is null or h.released_at > now())
  order by fact, occurred_at, id;
 insert into idempotency_record (id, created_at, updated_at, institution_id, scope, "key", operation, request_hash, result_ref)
-values (gen_random_uuid(), now(), now(), :inst::uuid, 'bench-bound', 'k-' || :k::text, 'logContact', encode(sha256(:k::text::bytea), 'hex'), gen_random_uuid()::text);
+values (gen_random_uuid(), now(), now(), :inst::uuid, 'bench-bound', gen_random_uuid()::text, 'logContact', encode(sha256(:k::text::bytea), 'hex'), gen_random_uuid()::text);
 insert into contact (id, created_at, updated_at, institution_id, case_id, third_party_id, channel, direction, occurred_at, made_by_id, result, outcome, attitude, note, dialed_number_index, recording_ref)
 values (gen_random_uuid(), now(), now(), :inst::uuid, :case_id::uuid, null, 'SMS', 'OUTBOUND', now() - interval '9 hours', :user_id::uuid, 'DELIVERED', null, null, 'bench: payment reminder sent', null, null);`;
 

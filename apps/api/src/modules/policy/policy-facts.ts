@@ -9,7 +9,7 @@ import {
   type PolicyChannel,
 } from '@arrears/domain';
 import type { EntityManager } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
+import { selectBound } from '../../db/bound-query.js';
 import { blindIndex } from '../../security/field-encryption.js';
 import type { Borrower } from '../borrower/borrower.entity.js';
 import { institutionsAndBorrowers } from '../case/case-parties.js';
@@ -68,12 +68,7 @@ export async function loadPolicyFacts(
   const facts = new Map<string, PolicyFacts>();
   if (cases.length === 0) return facts;
   const { institutions, borrowers } = await institutionsAndBorrowers(em, cases);
-  const { holds, history } = await historyAndHolds(
-    em as SqlEntityManager,
-    cases,
-    [...borrowers.values()],
-    at,
-  );
+  const { holds, history } = await historyAndHolds(em, cases, [...borrowers.values()], at);
   for (const target of cases) {
     const borrower = borrowers.get(target.borrower.id);
     const institution = institutions.get(target.institution.id);
@@ -93,13 +88,11 @@ export async function loadPolicyFacts(
 
 /** Contact history and holds in one round trip: a `union all` of the two, told apart by `fact`. */
 async function historyAndHolds(
-  em: SqlEntityManager,
+  em: EntityManager,
   cases: readonly Case[],
   borrowers: readonly Borrower[],
   at: Date,
 ): Promise<{ holds: Map<string, ContactHold[]>; history: Map<string, PolicyFacts['history']> }> {
-  const platform = em.getPlatform();
-  const instant = platform.processDateProperty(at);
   // Raw SQL passes no ORM filter: each branch names its institutions itself.
   const branches: string[] = [];
   const params: unknown[] = [];
@@ -115,9 +108,9 @@ async function historyAndHolds(
     params.push(
       ...borrowers.flatMap((b) => [b.institution.id, b.id]),
       ContactDirection.OUTBOUND,
-      platform.processDateProperty(new Date(at.getTime() - HISTORY_DAYS * DAY_MS)),
+      new Date(at.getTime() - HISTORY_DAYS * DAY_MS),
       // To the end of the local day too: the per-day caps count the whole day.
-      platform.processDateProperty(new Date(at.getTime() + DAY_MS)),
+      new Date(at.getTime() + DAY_MS),
     );
   }
   // The holds in force at `at`: a contact logged after the fact is judged by the holds of its
@@ -129,8 +122,11 @@ async function historyAndHolds(
       `where (${cases.map(() => '(h.institution_id = ? and h.case_id = ?)').join(' or ')}) ` +
       'and h.placed_at <= ? and (h.released_at is null or h.released_at > ?)',
   );
-  params.push(...cases.flatMap((c) => [c.institution.id, c.id]), instant, instant);
-  const rows = await em.execute<FactRow[]>(
+  params.push(...cases.flatMap((c) => [c.institution.id, c.id]), at, at);
+  // Bound and named: planning this union (row-level security on three tables) cost PostgreSQL
+  // 0.4 ms on every write it judged.
+  const rows = await selectBound<FactRow>(
+    em,
     `${branches.join(' union all ')} order by fact, occurred_at, id`,
     params,
   );

@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH_ROLE, SUPERVISOR_EMAIL, withClient } from './config.js';
+import { analyzeWrittenTables } from './harness.js';
+import { medianBy } from './loadgen.js';
 import type { Pools } from './ops.js';
 
 /** The helper table the scripts pick their case from (`n` = 1..count), dropped afterwards. */
@@ -204,9 +206,7 @@ export async function measureBound(
     const url = new URL(benchUrl);
     for (let round = 0; round < options.repeats; round++) {
       for (const script of scripts) {
-        await withClient(ownerUrl, (client) =>
-          client.query('analyze contact, idempotency_record, audit_event'),
-        );
+        await analyzeWrittenTables(ownerUrl);
         const result = spawnSync(
           pgbench,
           [
@@ -255,7 +255,7 @@ export async function measureBound(
     label: BOUND_SCRIPTS[script].label,
     statements: BOUND_SCRIPTS[script].statements,
     runs: list,
-    median: [...list].sort((a, b) => a.tps - b.tps)[Math.floor(list.length / 2)]!,
+    median: medianBy(list, (run) => run.tps),
   }));
 }
 

@@ -8,7 +8,7 @@ import {
   withClient,
   withDatabase,
 } from './config.js';
-import { runLoad, type LoadResult } from './loadgen.js';
+import { medianBy, runLoad, type LoadResult } from './loadgen.js';
 import {
   MIX,
   buildRequest,
@@ -285,7 +285,7 @@ const WRITTEN_TABLES = ['contact', 'feedback', 'audit_event', 'idempotency_recor
  * dozens of events to tens of thousands, and the chain-head read planned for dozens (a bitmap
  * scan and sort of every event, 13–17 ms, inside the chain's lock) doubles logContact's time.
  */
-async function analyzeWrittenTables(adminUrl: string): Promise<void> {
+export async function analyzeWrittenTables(adminUrl: string): Promise<void> {
   await withClient(adminUrl, (client) => client.query(`analyze ${WRITTEN_TABLES.join(', ')}`));
 }
 
@@ -329,7 +329,7 @@ export async function timeServer(
       await load(10, options.warmupSeconds);
       const runs10: LoadResult[] = [];
       for (let i = 0; i < options.repeats; i++) runs10.push(await load(10, options.seconds));
-      const median10 = [...runs10].sort((a, b) => a.rps - b.rps)[Math.floor(runs10.length / 2)]!;
+      const median10 = medianBy(runs10, (run) => run.rps);
       const run1 = await load(1, options.seconds);
       const run50 = await load(50, options.seconds);
       const peakRssMb = server.peakRss() / 2 ** 20;

@@ -21,6 +21,11 @@ export interface LoadResult {
   postgresCpuMs?: number;
 }
 
+/** The middle run by `measure` (the upper middle of an even count). */
+export function medianBy<T>(runs: readonly T[], measure: (run: T) => number): T {
+  return [...runs].sort((a, b) => measure(a) - measure(b))[Math.floor(runs.length / 2)]!;
+}
+
 export interface LoadOptions {
   baseUrl: string;
   connections: number;
